@@ -1,0 +1,57 @@
+package dev.stockalerts.local;
+
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+
+/** DynamoDB Local (the real engine, in memory) running in this JVM on a free loopback port. */
+public final class EmbeddedDynamoDb implements AutoCloseable {
+    private final DynamoDBProxyServer server;
+    private final URI endpoint;
+
+    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port) {
+        this.server = server;
+        this.endpoint = URI.create("http://127.0.0.1:" + port);
+    }
+
+    public static EmbeddedDynamoDb start() {
+        if (System.getProperty("sqlite4java.library.path") == null) {
+            // Maven copies the natives here (see pom.xml); set it for IDE runs too.
+            System.setProperty("sqlite4java.library.path", "target/native-libs");
+        }
+        int port = freePort();
+        try {
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+            server.start();
+            return new EmbeddedDynamoDb(server, port);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start DynamoDB Local: " + e.getMessage(), e);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop DynamoDB Local", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.stockalerts.quote;
+
+/** A provider failed to answer; {@link #kind()} says how, for fallback and throttled admin notices. */
+public class QuoteProviderException extends Exception {
+    public enum Kind { TIMEOUT, RATE_LIMITED, SERVER_ERROR, CLIENT_ERROR, MALFORMED, NETWORK }
+
+    private final String provider;
+    private final Kind kind;
+    private final Long retryAfterSeconds;
+
+    public QuoteProviderException(String provider, Kind kind, String message, Long retryAfterSeconds, Throwable cause) {
+        super(provider + ": " + kind + ": " + message, cause);
+        this.provider = provider;
+        this.kind = kind;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public QuoteProviderException(String provider, Kind kind, String message) {
+        this(provider, kind, message, null, null);
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The provider's Retry-After in seconds when it sent one, else null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}
