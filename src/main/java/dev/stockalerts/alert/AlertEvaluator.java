@@ -1,0 +1,107 @@
+package dev.stockalerts.alert;
+
+import dev.stockalerts.quote.Quote;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Decides whether an alert fires for a quote, and what its state becomes. Pure: no I/O, and time is a parameter.
+ *
+ * <p>The value compared with the level L is the price p, or for PERCENT_CHANGE the change percent cp versus the
+ * previous close. Triggered: ABOVE p &gt;= L; BELOW p &lt;= L; PERCENT_CHANGE cp &gt;= L when L &gt; 0 (up by at least L%),
+ * cp &lt;= L when L &lt; 0 (down by at least |L|%). Without a usable cp the alert is not evaluable: state unchanged, not
+ * fired. CROSSES_ABOVE / CROSSES_BELOW: the side (ABOVE when p &gt;= L, else BELOW) changed from BELOW to ABOVE / from
+ * ABOVE to BELOW; the first observation (side UNKNOWN) only records the side. Crossing alerts record the side on every
+ * evaluation, even while disarmed; other conditions never touch it, so price moves alone do not dirty their state.
+ *
+ * <p>Policies: ONCE fires if armed, then stays disarmed until {@link #rearmManually}. REARM(h) fires if armed, then
+ * disarms; a disarmed alert re-arms (without firing in that evaluation) once the value is back past the level by h:
+ * for upward alerts (ABOVE, CROSSES_ABOVE, PERCENT_CHANGE with L &gt; 0) value &lt;= L - h, for downward ones
+ * value &gt;= L + h. COOLDOWN(d) ignores and never touches {@code armed}; it fires when triggered and no firing
+ * happened in the last d (now &gt;= lastFiredAt + d).
+ *
+ * <p>The next state keeps the input's version, and equals the input when nothing meaningful changed.
+ */
+public final class AlertEvaluator {
+
+    private AlertEvaluator() {}
+
+    public static Evaluation evaluate(Alert alert, AlertState state, Quote quote, Instant now) {
+        Objects.requireNonNull(alert, "alert");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(quote, "quote");
+        Objects.requireNonNull(now, "now");
+        if (!alert.id().equals(state.alertId())) {
+            throw new IllegalArgumentException("state of " + state.alertId() + " given for alert " + alert.id());
+        }
+        Condition condition = alert.condition();
+        double level = alert.level();
+        double price = quote.price();
+
+        double value = price;
+        if (condition == Condition.PERCENT_CHANGE) {
+            Double cp = quote.changePercent();
+            // NaN/infinite from an odd previous close would make every comparison meaningless.
+            if (cp == null || !Double.isFinite(cp)) return new Evaluation(state, false);
+            value = cp;
+        }
+        boolean upward = condition == Condition.ABOVE || condition == Condition.CROSSES_ABOVE
+                || (condition == Condition.PERCENT_CHANGE && level > 0);
+
+        AlertState next = state;
+        boolean triggered;
+        if (condition == Condition.CROSSES_ABOVE || condition == Condition.CROSSES_BELOW) {
+            Side side = price >= level ? Side.ABOVE : Side.BELOW;
+            Side before = state.side();
+            triggered = upward
+                    ? before == Side.BELOW && side == Side.ABOVE
+                    : before == Side.ABOVE && side == Side.BELOW;
+            if (side != before) next = next.withSide(side);
+        } else {
+            triggered = upward ? value >= level : value <= level;
+        }
+
+        RearmPolicy policy = alert.rearm();
+        switch (policy.kind()) {
+            case COOLDOWN -> {
+                if (triggered && cooledDown(state.lastFiredAt(), now, policy.cooldown())) {
+                    return fire(next, alert, price, now);
+                }
+                return new Evaluation(next, false);
+            }
+            case ONCE, REARM -> {
+                if (state.armed()) {
+                    return triggered ? fire(next.withArmed(false), alert, price, now) : new Evaluation(next, false);
+                }
+                if (policy.kind() == RearmPolicy.Kind.REARM && backPast(upward, value, level, policy.hysteresis())) {
+                    return new Evaluation(next.withArmed(true), false);
+                }
+                return new Evaluation(next, false);
+            }
+            default -> throw new IllegalStateException("unknown policy " + policy.kind());
+        }
+    }
+
+    /**
+     * A manual re-arm from the API: armed again, and side forgotten so a crossing alert waits for a real crossing
+     * rather than firing on a crossing that happened while it was disarmed. Only crossing alerts ever record a side,
+     * so resetting it unconditionally leaves other alerts' side as it was (UNKNOWN).
+     */
+    public static AlertState rearmManually(AlertState s) {
+        return s.withArmed(true).withSide(Side.UNKNOWN);
+    }
+
+    private static Evaluation fire(AlertState next, Alert alert, double price, Instant now) {
+        return new Evaluation(next.fired(now, price, alert.channels()), true);
+    }
+
+    private static boolean backPast(boolean upward, double value, double level, double hysteresis) {
+        return upward ? value <= level - hysteresis : value >= level + hysteresis;
+    }
+
+    // Duration.between cannot overflow where lastFiredAt.plus(huge cooldown) could.
+    private static boolean cooledDown(Instant lastFiredAt, Instant now, Duration cooldown) {
+        return lastFiredAt == null || Duration.between(lastFiredAt, now).compareTo(cooldown) >= 0;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.stockalerts.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stockalerts.quote.Quote;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Drives one alert through a sequence of prices, carrying its state from step to step, so a test reads as a table
+ * of transitions. Each step happens one minute after the previous unless {@link #at} says otherwise.
+ */
+final class AlertRun {
+    static final Instant T0 = Instant.parse("2025-03-03T14:30:00Z");
+    static final List<String> CHANNELS = List.of("webhook", "email");
+
+    final Alert alert;
+    private final Double previousClose;
+    AlertState state;
+    Instant now = T0;
+    private int step;
+
+    private AlertRun(Alert alert, Double previousClose, AlertState state) {
+        this.alert = alert;
+        this.previousClose = previousClose;
+        this.state = state;
+    }
+
+    static Alert alert(Condition condition, double level, RearmPolicy policy) {
+        return new Alert("a-1", "AAPL", condition, level, policy, CHANNELS, T0.minusSeconds(3600));
+    }
+
+    /** Quotes carry no previous close. */
+    static AlertRun of(Condition condition, double level, RearmPolicy policy) {
+        return new AlertRun(alert(condition, level, policy), null, AlertState.initial("a-1"));
+    }
+
+    /** PERCENT_CHANGE against a previous close of 100, so a price of 105 is +5%. */
+    static AlertRun percent(double level, RearmPolicy policy) {
+        return new AlertRun(alert(Condition.PERCENT_CHANGE, level, policy), 100.0, AlertState.initial("a-1"));
+    }
+
+    static Quote quote(double price, Double previousClose) {
+        return new Quote("AAPL", price, previousClose, "USD", T0, "test");
+    }
+
+    AlertRun at(Instant instant) {
+        now = instant;
+        return this;
+    }
+
+    AlertRun fires(double price) {
+        assertTrue(eval(price).fired(), () -> describe(price) + " should fire");
+        return this;
+    }
+
+    AlertRun quiet(double price) {
+        assertFalse(eval(price).fired(), () -> describe(price) + " should not fire");
+        return this;
+    }
+
+    /** Not fired and the state equal to the input, i.e. not dirty. */
+    AlertRun unchanged(double price) {
+        AlertState before = state;
+        assertFalse(eval(price).fired(), () -> describe(price) + " should not fire");
+        assertEquals(before, state, () -> describe(price) + " should leave the state as it was");
+        return this;
+    }
+
+    AlertRun armed(boolean expected) {
+        assertEquals(expected, state.armed(), () -> "armed after step " + step);
+        return this;
+    }
+
+    AlertRun side(Side expected) {
+        assertEquals(expected, state.side(), () -> "side after step " + step);
+        return this;
+    }
+
+    Evaluation eval(double price) {
+        step++;
+        Evaluation e = AlertEvaluator.evaluate(alert, state, quote(price, previousClose), now);
+        assertEquals(state.version(), e.next().version(), "version must be preserved");
+        state = e.next();
+        now = now.plusSeconds(60);
+        return e;
+    }
+
+    private String describe(double price) {
+        return "step " + step + " (" + alert.condition() + " " + alert.level() + ", " + alert.rearm().kind()
+                + ") at price " + price;
+    }
+}
