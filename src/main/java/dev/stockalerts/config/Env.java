@@ -1,0 +1,66 @@
+package dev.stockalerts.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** Typed reads of environment variables; every failure names the variable and what was wrong. */
+final class Env {
+    private final Map<String, String> vars;
+
+    Env(Map<String, String> vars) {
+        this.vars = vars;
+    }
+
+    String optional(String name) {
+        String value = vars.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    String string(String name, String fallback) {
+        String value = optional(name);
+        return value == null ? fallback : value;
+    }
+
+    String required(String name) {
+        String value = optional(name);
+        if (value == null) throw new SettingsException(name + " is required but not set");
+        return value;
+    }
+
+    Duration duration(String name, Duration fallback) {
+        String value = optional(name);
+        if (value == null) return fallback;
+        try {
+            Duration parsed = Duration.parse(value);
+            if (parsed.isNegative()) throw new SettingsException(name + " must not be negative, got '" + value + "'");
+            return parsed;
+        } catch (DateTimeParseException e) {
+            throw new SettingsException(name + " must be an ISO-8601 duration such as PT1H, got '" + value + "'");
+        }
+    }
+
+    URI uri(String name, URI fallback) {
+        String value = optional(name);
+        if (value == null) return fallback;
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme();
+            if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
+                throw new SettingsException(name + " must be an http(s) URL, got '" + value + "'");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new SettingsException(name + " must be an http(s) URL, got '" + value + "'");
+        }
+    }
+
+    boolean bool(String name, boolean fallback) {
+        String value = optional(name);
+        if (value == null) return fallback;
+        if (value.equalsIgnoreCase("true")) return true;
+        if (value.equalsIgnoreCase("false")) return false;
+        throw new SettingsException(name + " must be true or false, got '" + value + "'");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.stockalerts.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the functions read from their environment, parsed and validated once per container.
+ * Each variable is also a template.yaml Parameter with the same default.
+ */
+public record Settings(
+        String tableName,
+        Duration stateCacheTtl,
+        Duration stateWriteInterval,
+        Duration configCacheTtl,
+        Duration quoteCacheTtl,
+        Duration httpTimeout,
+        String quoteProviders,
+        URI yahooBaseUrl,
+        URI finnhubBaseUrl,
+        String finnhubApiKey,
+        URI stooqBaseUrl,
+        URI alertWebhookUrl,
+        URI adminWebhookUrl,
+        Duration throttleWindow,
+        boolean throttleShared,
+        URI telegramBaseUrl,
+        String telegramBotToken,
+        String telegramChatId,
+        String alertTopicArn) {
+
+    public static final URI YAHOO = URI.create("https://query1.finance.yahoo.com");
+    public static final URI FINNHUB = URI.create("https://finnhub.io");
+    public static final URI STOOQ = URI.create("https://stooq.com");
+    public static final URI TELEGRAM = URI.create("https://api.telegram.org");
+
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Settings from(Map<String, String> vars) {
+        Env env = new Env(vars);
+        Duration writeInterval = env.duration("STATE_WRITE_INTERVAL", Duration.ofHours(1));
+        if (writeInterval.isZero()) throw new SettingsException("STATE_WRITE_INTERVAL must be positive");
+        return new Settings(
+                env.required("TABLE_NAME"),
+                env.duration("STATE_CACHE_TTL", Duration.ofHours(1)),
+                writeInterval,
+                env.duration("CONFIG_CACHE_TTL", Duration.ofMinutes(1)),
+                env.duration("QUOTE_CACHE_TTL", Duration.ofSeconds(60)),
+                env.duration("HTTP_TIMEOUT", Duration.ofSeconds(3)),
+                env.string("QUOTE_PROVIDERS", "yahoo,finnhub,stooq"),
+                env.uri("YAHOO_BASE_URL", YAHOO),
+                env.uri("FINNHUB_BASE_URL", FINNHUB),
+                env.optional("FINNHUB_API_KEY"),
+                env.uri("STOOQ_BASE_URL", STOOQ),
+                env.uri("ALERT_WEBHOOK_URL", null),
+                env.uri("ADMIN_WEBHOOK_URL", null),
+                env.duration("THROTTLE_WINDOW", Duration.ofHours(1)),
+                env.bool("THROTTLE_SHARED", false),
+                env.uri("TELEGRAM_BASE_URL", TELEGRAM),
+                env.optional("TELEGRAM_BOT_TOKEN"),
+                env.optional("TELEGRAM_CHAT_ID"),
+                env.optional("ALERT_TOPIC_ARN"));
+    }
+}
