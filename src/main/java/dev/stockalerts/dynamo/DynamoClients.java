@@ -1,0 +1,58 @@
+package dev.stockalerts.dynamo;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** Builds the one DynamoDB client a container uses, with call and capacity counting attached. */
+public final class DynamoClients {
+    private DynamoClients() {}
+
+    /**
+     * In Lambda: region and credentials from the environment the runtime sets (the fastest providers
+     * for cold start). The endpoint follows the SDK's standard AWS_ENDPOINT_URL_DYNAMODB when set.
+     */
+    public static DynamoDbClient fromEnvironment(DynamoMetrics metrics) {
+        String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+        boolean lambda = System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null;
+        AwsCredentialsProvider credentials = lambda
+                ? EnvironmentVariableCredentialsProvider.create()
+                : localCredentials();
+        return builder(metrics).region(Region.of(region)).credentialsProvider(credentials).build();
+    }
+
+    /** A client for a DynamoDB Local endpoint, which accepts any credentials. */
+    public static DynamoDbClient forLocalEndpoint(URI endpoint, DynamoMetrics metrics) {
+        return builder(metrics)
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+
+    private static AwsCredentialsProvider localCredentials() {
+        // Outside Lambda against DynamoDB Local there may be no credentials at all; any will do there.
+        if (System.getenv("AWS_ENDPOINT_URL_DYNAMODB") != null && System.getenv("AWS_ACCESS_KEY_ID") == null) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static DynamoDbClientBuilder builder(DynamoMetrics metrics) {
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(10))
+                        .build())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(metrics));
+    }
+}

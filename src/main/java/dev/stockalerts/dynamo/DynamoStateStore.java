@@ -1,0 +1,161 @@
+package dev.stockalerts.dynamo;
+
+import dev.stockalerts.alert.AlertState;
+import dev.stockalerts.state.StateStore;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Alert states in the STATE partition: bulk Query reads, BatchWriteItem flushes, conditional transactions. */
+public final class DynamoStateStore implements StateStore {
+    static final int BATCH_LIMIT = 25;
+    static final int TRANSACTION_LIMIT = 100;
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final Backoff backoff;
+
+    public DynamoStateStore(DynamoDbClient client, String table, Backoff backoff) {
+        this.client = client;
+        this.table = table;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public List<AlertState> loadAll() {
+        // Eventually consistent: half the read units, and states change at most every few minutes.
+        return client.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", Items.s(StateItems.PARTITION)))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                .items().stream().map(StateItems::fromItem).toList();
+    }
+
+    @Override
+    public Optional<AlertState> load(String alertId) {
+        var response = client.getItem(b -> b.tableName(table)
+                .key(Items.key(StateItems.PARTITION, alertId))
+                .consistentRead(true)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(StateItems.fromItem(response.item())) : Optional.empty();
+    }
+
+    @Override
+    public WriteOutcome writeBatch(Collection<AlertState> puts, Collection<String> deletes) {
+        Map<Map<String, AttributeValue>, String> idByKey = new LinkedHashMap<>();
+        List<WriteRequest> requests = new ArrayList<>();
+        for (AlertState state : puts) {
+            Map<String, AttributeValue> item = StateItems.toItem(state, state.version() + 1);
+            idByKey.put(Items.key(StateItems.PARTITION, state.alertId()), state.alertId());
+            requests.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+        }
+        for (String id : deletes) {
+            Map<String, AttributeValue> key = Items.key(StateItems.PARTITION, id);
+            idByKey.put(key, id);
+            requests.add(WriteRequest.builder().deleteRequest(d -> d.key(key)).build());
+        }
+        Set<String> failed = new LinkedHashSet<>();
+        for (int from = 0; from < requests.size(); from += BATCH_LIMIT) {
+            List<WriteRequest> chunk = requests.subList(from, Math.min(from + BATCH_LIMIT, requests.size()));
+            for (WriteRequest unwritten : writeChunk(chunk)) failed.add(idByKey.get(keyOf(unwritten)));
+        }
+        Set<String> written = new LinkedHashSet<>(idByKey.values());
+        written.removeAll(failed);
+        return new WriteOutcome(written, Set.of(), failed);
+    }
+
+    /** One BatchWriteItem call, then retries of its UnprocessedItems with backoff; returns what never got in. */
+    private List<WriteRequest> writeChunk(List<WriteRequest> chunk) {
+        List<WriteRequest> pending = chunk;
+        for (int attempt = 1; !pending.isEmpty() && attempt <= backoff.maxAttempts(); attempt++) {
+            if (attempt > 1) backoff.pause(attempt - 1);
+            List<WriteRequest> request = pending;
+            try {
+                BatchWriteItemResponse response = client.batchWriteItem(b -> b
+                        .requestItems(Map.of(table, request))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                pending = response.hasUnprocessedItems()
+                        ? response.unprocessedItems().getOrDefault(table, List.of()) : List.of();
+            } catch (SdkException e) {
+                // The SDK already retried throttling; keep the chunk queued for the next flush.
+                System.out.println("[KV Cache] BatchWriteItem failed for " + request.size() + " items: " + e.getMessage());
+                return request;
+            }
+        }
+        return pending;
+    }
+
+    @Override
+    public WriteOutcome writeIfUnchanged(Collection<AlertState> states) {
+        Set<String> written = new LinkedHashSet<>();
+        Set<String> refused = new LinkedHashSet<>();
+        Set<String> failed = new LinkedHashSet<>();
+        List<AlertState> all = List.copyOf(states);
+        for (int from = 0; from < all.size(); from += TRANSACTION_LIMIT) {
+            transact(all.subList(from, Math.min(from + TRANSACTION_LIMIT, all.size())), written, refused, failed);
+        }
+        return new WriteOutcome(written, refused, failed);
+    }
+
+    /** All-or-nothing per call: on cancellation, drop the refused states and retry the innocent rest. */
+    private void transact(List<AlertState> batch, Set<String> written, Set<String> refused, Set<String> failed) {
+        List<AlertState> pending = batch;
+        for (int attempt = 1; attempt <= backoff.maxAttempts() && !pending.isEmpty(); attempt++) {
+            List<TransactWriteItem> items = pending.stream().map(this::conditionalPut).toList();
+            try {
+                client.transactWriteItems(b -> b.transactItems(items).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                pending.forEach(s -> written.add(s.alertId()));
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                List<AlertState> innocent = new ArrayList<>();
+                for (int i = 0; i < pending.size(); i++) {
+                    boolean conditionFailed = i < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(i).code());
+                    if (conditionFailed) refused.add(pending.get(i).alertId());
+                    else innocent.add(pending.get(i));
+                }
+                // Nobody refused means a conflict or throttle: wait before trying the same set again.
+                if (innocent.size() == pending.size()) backoff.pause(attempt);
+                pending = innocent;
+            } catch (SdkException e) {
+                System.out.println("[KV Cache] TransactWriteItems failed for " + pending.size() + " states: " + e.getMessage());
+                break;
+            }
+        }
+        pending.forEach(s -> failed.add(s.alertId()));
+    }
+
+    private TransactWriteItem conditionalPut(AlertState state) {
+        Put.Builder put = Put.builder().tableName(table).item(StateItems.toItem(state, state.version() + 1));
+        if (state.version() == 0) {
+            put.conditionExpression("attribute_not_exists(pk)");
+        } else {
+            put.conditionExpression("#v = :v")
+                    .expressionAttributeNames(Map.of("#v", StateItems.VERSION))
+                    .expressionAttributeValues(Map.of(":v", Items.n(state.version())));
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private static Map<String, AttributeValue> keyOf(WriteRequest request) {
+        Map<String, AttributeValue> source = request.putRequest() != null ? request.putRequest().item() : request.deleteRequest().key();
+        return Map.of(Items.PK, source.get(Items.PK), Items.SK, source.get(Items.SK));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.stockalerts.dynamo;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** DynamoDB calls and consumed capacity units, as reported by the service (ReturnConsumedCapacity=TOTAL). */
+public record DynamoUsage(long calls, double readUnits, double writeUnits, Map<String, Long> callsByOperation) {
+
+    public static final DynamoUsage ZERO = new DynamoUsage(0, 0, 0, Map.of());
+
+    public double capacityUnits() {
+        return readUnits + writeUnits;
+    }
+
+    public DynamoUsage minus(DynamoUsage earlier) {
+        Map<String, Long> ops = new TreeMap<>(callsByOperation);
+        earlier.callsByOperation.forEach((op, n) -> ops.merge(op, -n, Long::sum));
+        ops.values().removeIf(n -> n == 0);
+        return new DynamoUsage(calls - earlier.calls, readUnits - earlier.readUnits, writeUnits - earlier.writeUnits, ops);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.stockalerts.dynamo;
+
+import dev.stockalerts.alert.AlertState;
+import dev.stockalerts.alert.Side;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static dev.stockalerts.dynamo.Items.*;
+
+/** Alert state ↔ item (pk STATE, sk alert id). Short attribute names: states are read and written in bulk. */
+final class StateItems {
+    static final String PARTITION = "STATE";
+    static final String VERSION = "v";
+
+    private StateItems() {}
+
+    static Map<String, AttributeValue> toItem(AlertState state, long version) {
+        Map<String, AttributeValue> item = new HashMap<>(key(PARTITION, state.alertId()));
+        item.put("armed", AttributeValue.fromBool(state.armed()));
+        if (state.side() != Side.UNKNOWN) item.put("side", s(state.side().name()));
+        if (state.lastFiredAt() != null) item.put("firedAt", s(state.lastFiredAt().toString()));
+        if (state.lastFiredPrice() != null) item.put("firedPrice", n(state.lastFiredPrice()));
+        if (state.fireCount() > 0) item.put("fires", n(state.fireCount()));
+        if (!state.pendingChannels().isEmpty()) item.put("pending", strings(state.pendingChannels()));
+        item.put(VERSION, n(version));
+        return item;
+    }
+
+    static AlertState fromItem(Map<String, AttributeValue> item) {
+        AttributeValue armed = item.get("armed");
+        String side = string(item, "side");
+        return new AlertState(
+                string(item, SK),
+                armed == null || Boolean.TRUE.equals(armed.bool()),
+                side == null ? Side.UNKNOWN : Side.valueOf(side),
+                instant(item, "firedAt"),
+                number(item, "firedPrice"),
+                (int) integer(item, "fires", 0),
+                stringList(item, "pending"),
+                integer(item, VERSION, 0));
+    }
+}
