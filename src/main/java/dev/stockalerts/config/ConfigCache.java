@@ -1,0 +1,33 @@
+package dev.stockalerts.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Reads the config item at most once per TTL per container; a missing item means defaults. */
+public final class ConfigCache {
+    private final ConfigStore store;
+    private final Duration ttl;
+    private final Clock clock;
+    private RuntimeConfig cached;
+    private Instant loadedAt;
+
+    public ConfigCache(ConfigStore store, Duration ttl, Clock clock) {
+        this.store = store;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    public synchronized RuntimeConfig get() {
+        Instant now = clock.instant();
+        if (cached == null || !now.isBefore(loadedAt.plus(ttl))) {
+            cached = store.load().orElse(RuntimeConfig.DEFAULTS);
+            loadedAt = now;
+        }
+        return cached;
+    }
+
+    public synchronized void invalidate() {
+        cached = null;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.stockalerts.config;
+
+import java.util.Optional;
+
+/** Where the shared config item lives. */
+public interface ConfigStore {
+    Optional<RuntimeConfig> load();
+
+    /** Marks alert definitions as changed; returns the new revision. */
+    long bumpAlertsRevision();
+}

@@ -1,0 +1,78 @@
+package dev.stockalerts.notify;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockalerts.quote.QuoteProviderException;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Operator notices (failing providers, bad config), throttled per key and posted as JSON to
+ * ADMIN_WEBHOOK_URL when set; always logged. Never throws: it reports trouble, it must not cause it.
+ */
+public final class AdminNotifier {
+    static final String CHANNEL = "admin";
+
+    private final URI webhook;
+    private final JsonPost post;
+    private final ThrottleCache throttle;
+    private final Clock clock;
+
+    /** @param webhook where to POST notices, or null to only log them */
+    public AdminNotifier(URI webhook, HttpClient http, Duration timeout, ThrottleCache throttle, Clock clock) {
+        this.webhook = webhook;
+        this.post = webhook == null ? null : new JsonPost(http, timeout);
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** E.g. ("yahoo", "SERVER_ERROR", "HTTP 503"); throttled per provider and failure kind. */
+    public boolean providerFailure(String provider, String kind, String message) {
+        return send("provider_failure", provider + ":" + kind,
+                "quote provider " + provider + " failing: " + kind + ": " + message);
+    }
+
+    public boolean providerFailure(QuoteProviderException e) {
+        // The exception message already starts with "provider: KIND: "; don't say it twice.
+        String prefix = e.provider() + ": " + e.kind() + ": ";
+        String detail = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+        return providerFailure(e.provider(), e.kind().name(), detail);
+    }
+
+    /** A general notice, throttled by {@code key}. */
+    public boolean notice(String key, String message) {
+        return send("notice", key, message);
+    }
+
+    /** @return true if the notice went out (was not throttled), even if the webhook then failed */
+    private boolean send(String kind, String key, String message) {
+        try {
+            if (!throttle.tryAcquire(key)) return false;
+            System.out.println("[Admin] " + message);
+            if (webhook != null) post(kind, key, message);
+            return true;
+        } catch (RuntimeException e) {
+            System.err.println("[Admin] could not handle notice " + key + ": " + e);
+            return false;
+        }
+    }
+
+    private void post(String kind, String key, String message) {
+        ObjectNode body = JsonPost.MAPPER.createObjectNode();
+        body.put("kind", kind);
+        body.put("key", key);
+        body.put("message", message);
+        body.put("time", clock.instant().toString());
+        try {
+            JsonPost.Response response = post.post(CHANNEL, webhook, body);
+            if (!response.ok()) {
+                System.err.println("[Admin] webhook answered HTTP " + response.status() + ": " + response.snippet());
+            }
+        } catch (DeliveryException e) {
+            System.err.println("[Admin] webhook delivery failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.stockalerts.notify;
+
+import dev.stockalerts.alert.Alert;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Objects;
+
+/** One firing of an alert, as every channel sees it. */
+public record Notification(
+        String alertId,
+        String symbol,
+        String condition,
+        double level,
+        double price,
+        Instant time,
+        int fireCount) {
+
+    public Notification {
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(time, "time");
+    }
+
+    public static Notification of(Alert alert, double price, Instant time, int fireCount) {
+        return new Notification(alert.id(), alert.symbol(), alert.condition().name(), alert.level(), price, time, fireCount);
+    }
+
+    /** Human text, e.g. "AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z". */
+    public String message() {
+        return headline() + ": price " + amount(price) + " at " + time.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Short form without price and time, e.g. "AAPL ABOVE 200.00" (SNS subject). */
+    public String headline() {
+        // PERCENT_CHANGE levels are signed percentages, not prices.
+        String lvl = "PERCENT_CHANGE".equals(condition)
+                ? (level > 0 ? "+" : "") + amount(level) + "%"
+                : amount(level);
+        return symbol + " " + condition + " " + lvl;
+    }
+
+    /** At least 2 decimals (200.00) but keeps FX-style precision (1.0834). */
+    static String amount(double value) {
+        // DecimalFormat is not thread-safe: one per call is cheap enough here.
+        return new DecimalFormat("0.00####", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.stockalerts.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockalerts.quote.QuoteProviderException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AdminNotifierTest {
+    private static final Duration WINDOW = Duration.ofMinutes(30);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T14:05:00Z"));
+    private final LoopbackServer server = new LoopbackServer().respond(200, "text/plain", "ok");
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private AdminNotifier admin(java.net.URI webhook, Duration timeout) {
+        return new AdminNotifier(webhook, LoopbackServer.client(), timeout, new ThrottleCache(WINDOW, clock), clock);
+    }
+
+    @Test
+    void hundredSameFailuresMakeOnePostPerWindow() throws Exception {
+        AdminNotifier admin = admin(server.uri("/admin"), Duration.ofSeconds(5));
+        for (int i = 0; i < 100; i++) admin.providerFailure("yahoo", "SERVER_ERROR", "HTTP 503");
+        assertEquals(1, server.requests().size());
+
+        LoopbackServer.Request r = server.onlyRequest();
+        assertEquals("/admin", r.path());
+        assertEquals("application/json", r.header("Content-Type"));
+        JsonNode body = new ObjectMapper().readTree(r.body());
+        assertEquals("provider_failure", body.get("kind").asText());
+        assertEquals("yahoo:SERVER_ERROR", body.get("key").asText());
+        assertEquals("quote provider yahoo failing: SERVER_ERROR: HTTP 503", body.get("message").asText());
+        assertEquals("2026-11-25T14:05:00Z", body.get("time").asText());
+
+        clock.advance(WINDOW);
+        for (int i = 0; i < 100; i++) admin.providerFailure("yahoo", "SERVER_ERROR", "HTTP 503");
+        assertEquals(2, server.requests().size());
+    }
+
+    @Test
+    void differentKindIsASeparateNotice() {
+        AdminNotifier admin = admin(server.uri("/admin"), Duration.ofSeconds(5));
+        admin.providerFailure("yahoo", "SERVER_ERROR", "HTTP 503");
+        admin.providerFailure("yahoo", "TIMEOUT", "no answer in 3 s");
+        admin.providerFailure("yahoo", "SERVER_ERROR", "HTTP 502");
+        assertEquals(2, server.requests().size());
+        assertTrue(server.requests().get(1).body().contains("\"key\":\"yahoo:TIMEOUT\""));
+    }
+
+    @Test
+    void exceptionOverloadDoesNotRepeatThePrefix() throws Exception {
+        AdminNotifier admin = admin(server.uri("/admin"), Duration.ofSeconds(5));
+        admin.providerFailure(new QuoteProviderException("yahoo", QuoteProviderException.Kind.SERVER_ERROR, "HTTP 503"));
+        JsonNode body = new ObjectMapper().readTree(server.onlyRequest().body());
+        assertEquals("quote provider yahoo failing: SERVER_ERROR: HTTP 503", body.get("message").asText());
+    }
+
+    @Test
+    void generalNoticeIsThrottledByKey() {
+        AdminNotifier admin = admin(server.uri("/admin"), Duration.ofSeconds(5));
+        assertTrue(admin.notice("config:channels", "alert a1 names unknown channel 'sms'"));
+        assertFalse(admin.notice("config:channels", "alert a1 names unknown channel 'sms'"));
+        assertTrue(server.onlyRequest().body().contains("\"kind\":\"notice\""));
+    }
+
+    @Test
+    void deliveryFailuresAreSwallowed() {
+        server.hang();
+        AdminNotifier admin = admin(server.uri("/admin"), Duration.ofMillis(200));
+        assertDoesNotThrow(() -> admin.providerFailure("yahoo", "SERVER_ERROR", "HTTP 503"));
+
+        server.respond(500, "text/plain", "down");
+        AdminNotifier other = admin(server.uri("/admin"), Duration.ofSeconds(5));
+        assertDoesNotThrow(() -> other.notice("k", "m"));
+    }
+
+    @Test
+    void withoutWebhookNoticesAreOnlyLogged() {
+        AdminNotifier admin = admin(null, Duration.ofSeconds(5));
+        assertTrue(admin.notice("k", "hello"));
+        assertFalse(admin.notice("k", "hello"));
+        assertEquals(0, server.requests().size());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.stockalerts.notify;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Against a loopback server speaking the SNS Query protocol (form-encoded POST in, XML out). */
+class SnsChannelTest {
+    private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:stock-alerts";
+    private static final String PUBLISH_OK = "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
+            + "<PublishResult><MessageId>567910cd-659e-55d4-8ccb-5aaf14679dc0</MessageId></PublishResult>"
+            + "<ResponseMetadata><RequestId>d74b8436-ae13-5ab4-a9ff-ce54dfea72a0</RequestId></ResponseMetadata>"
+            + "</PublishResponse>";
+
+    private final LoopbackServer server = new LoopbackServer();
+    private SnsClient sns;
+
+    @AfterEach
+    void stop() {
+        if (sns != null) sns.close();
+        server.close();
+    }
+
+    private SnsChannel channel(URI endpoint) {
+        sns = SnsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                // One attempt: retries would only slow the error tests down.
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+        return new SnsChannel(sns, TOPIC);
+    }
+
+    @Test
+    void publishesMessageSubjectAndSymbolAttribute() throws Exception {
+        server.respond(200, "text/xml", PUBLISH_OK);
+        channel(server.uri("")).send(NotificationTest.sample());
+
+        LoopbackServer.Request r = server.onlyRequest();
+        assertEquals("POST", r.method());
+        assertTrue(r.header("Content-Type").startsWith("application/x-www-form-urlencoded"), r.header("Content-Type"));
+        Map<String, String> form = r.form();
+        assertEquals("Publish", form.get("Action"));
+        assertEquals("2010-03-31", form.get("Version"));
+        assertEquals(TOPIC, form.get("TopicArn"));
+        assertEquals("AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z", form.get("Message"));
+        assertEquals("Stock alert: AAPL ABOVE 200.00", form.get("Subject"));
+        assertEquals("symbol", form.get("MessageAttributes.entry.1.Name"));
+        assertEquals("String", form.get("MessageAttributes.entry.1.Value.DataType"));
+        assertEquals("AAPL", form.get("MessageAttributes.entry.1.Value.StringValue"));
+    }
+
+    @Test
+    void topicNotFoundIsPermanent() {
+        server.respond(404, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>NotFound</Code>"
+                + "<Message>Topic does not exist</Message></Error><RequestId>x</RequestId></ErrorResponse>");
+        DeliveryException e = assertThrows(DeliveryException.class,
+                () -> channel(server.uri("")).send(NotificationTest.sample()));
+        assertEquals("sns", e.channel());
+        assertFalse(e.retryable());
+        assertTrue(e.getMessage().contains("NotFound") && e.getMessage().contains("Topic does not exist"), e.getMessage());
+    }
+
+    @Test
+    void throttlingIsRetryable() {
+        server.respond(400, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
+                + "<Message>Rate exceeded</Message></Error><RequestId>y</RequestId></ErrorResponse>");
+        DeliveryException e = assertThrows(DeliveryException.class,
+                () -> channel(server.uri("")).send(NotificationTest.sample()));
+        assertTrue(e.retryable());
+    }
+
+    @Test
+    void unreachableEndpointIsRetryable() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        DeliveryException e = assertThrows(DeliveryException.class,
+                () -> channel(URI.create("http://127.0.0.1:" + closedPort)).send(NotificationTest.sample()));
+        assertTrue(e.retryable());
+    }
+}

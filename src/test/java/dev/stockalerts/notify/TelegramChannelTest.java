@@ -1,0 +1,71 @@
+package dev.stockalerts.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TelegramChannelTest {
+    private static final String TOKEN = "123456:ABC-DEF1234ghIkl";
+    private final LoopbackServer server = new LoopbackServer();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private TelegramChannel channel() {
+        return new TelegramChannel(server.uri(""), TOKEN, "-1001234567890", LoopbackServer.client(), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void sendsMessageToBotEndpoint() throws Exception {
+        server.respond(200, "application/json",
+                "{\"ok\":true,\"result\":{\"message_id\":42,\"chat\":{\"id\":-1001234567890,\"type\":\"channel\"},"
+                        + "\"date\":1795615500,\"text\":\"AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z\"}}");
+        channel().send(NotificationTest.sample());
+
+        LoopbackServer.Request r = server.onlyRequest();
+        assertEquals("POST", r.method());
+        assertEquals("/bot" + TOKEN + "/sendMessage", r.path());
+        assertEquals("application/json", r.header("Content-Type"));
+        JsonNode body = new ObjectMapper().readTree(r.body());
+        assertEquals("-1001234567890", body.get("chat_id").asText());
+        assertEquals("AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z", body.get("text").asText());
+        assertEquals(2, body.size());
+    }
+
+    @Test
+    void chatNotFoundIsPermanent() {
+        server.respond(400, "application/json",
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+        DeliveryException e = assertThrows(DeliveryException.class, () -> channel().send(NotificationTest.sample()));
+        assertEquals("telegram", e.channel());
+        assertFalse(e.retryable());
+        assertTrue(e.getMessage().contains("chat not found"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), "bot token must not leak into logs");
+    }
+
+    @Test
+    void floodControlIsRetryableWithRetryAfter() {
+        server.respond(429, "application/json",
+                "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 5\","
+                        + "\"parameters\":{\"retry_after\":5}}");
+        DeliveryException e = assertThrows(DeliveryException.class, () -> channel().send(NotificationTest.sample()));
+        assertTrue(e.retryable());
+        assertEquals(Duration.ofSeconds(5), e.retryAfter());
+    }
+
+    @Test
+    void okFalseWith200IsStillAFailure() {
+        server.respond(200, "application/json", "{\"ok\":false,\"error_code\":400,\"description\":\"odd\"}");
+        assertThrows(DeliveryException.class, () -> channel().send(NotificationTest.sample()));
+    }
+}
