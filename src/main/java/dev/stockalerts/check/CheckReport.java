@@ -1,0 +1,29 @@
+package dev.stockalerts.check;
+
+import dev.stockalerts.state.CacheStats;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What one scheduled run did and what it cost; returned by the function as JSON. */
+public record CheckReport(
+        Instant time,
+        int alertsChecked,
+        int alertsFired,
+        int notificationsSent,
+        int deliveryFailures,
+        int symbols,
+        int quotesFetched,
+        List<String> symbolsUnavailable,
+        int dynamoCalls,
+        double readCapacityUnits,
+        double writeCapacityUnits,
+        Map<String, Long> dynamoCallsByOperation,
+        CacheStats cache,
+        long durationMs) {
+
+    public double consumedCapacityUnits() {
+        return readCapacityUnits + writeCapacityUnits;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.stockalerts.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockalerts.check.AlertCheck;
+import dev.stockalerts.check.CheckReport;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** EventBridge schedule → one alert check. The components (and the state cache) live as long as the container. */
+public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    private static final ObjectMapper JSON = Json.mapper();
+
+    private final AlertCheck check;
+    private final Consumer<String> log;
+
+    /** Used by the Lambda runtime: one set of components per container. */
+    public AlertsCronFunction() {
+        this(Containers.cron().check(), System.out::println);
+    }
+
+    public AlertsCronFunction(AlertCheck check, Consumer<String> log) {
+        this.check = check;
+        this.log = log;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        CheckReport report = check.run();
+        Map<String, Object> json = JSON.convertValue(report, Map.class);
+        log.accept("[Check] " + Json.write(json));
+        return json;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.stockalerts.local;
+
+import java.util.Arrays;
+import java.util.Iterator;
+
+/**
+ * Local entry point: {@code mvn -q compile exec:java -Dexec.args="simulate [--alerts N] [--hours H]"}.
+ */
+public final class LocalMain {
+    private LocalMain() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0) usage("a command is required");
+        Iterator<String> rest = Arrays.asList(args).subList(1, args.length).iterator();
+        switch (args[0]) {
+            case "simulate" -> {
+                int alerts = 100;
+                int hours = 24;
+                while (rest.hasNext()) {
+                    String flag = rest.next();
+                    switch (flag) {
+                        case "--alerts" -> alerts = positive(flag, rest);
+                        case "--hours" -> hours = positive(flag, rest);
+                        default -> usage("unknown option " + flag);
+                    }
+                }
+                Simulation.run(alerts, hours);
+            }
+            default -> usage("unknown command " + args[0]);
+        }
+        System.exit(0); // DynamoDB Local leaves non-daemon threads behind
+    }
+
+    private static int positive(String flag, Iterator<String> rest) {
+        if (!rest.hasNext()) usage(flag + " needs a number");
+        String value = rest.next();
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        usage(flag + " must be a positive whole number, got '" + value + "'");
+        return 0;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("error: " + problem);
+        System.err.println("usage: simulate [--alerts N] [--hours H]");
+        System.exit(2);
+    }
+}

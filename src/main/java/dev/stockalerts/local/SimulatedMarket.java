@@ -1,0 +1,78 @@
+package dev.stockalerts.local;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A reproducible price feed: each symbol follows a random walk (about 1.5% a day) on the injected clock;
+ * the previous close rolls over at midnight UTC. Prices can also be set by hand.
+ */
+public final class SimulatedMarket {
+    /** Per-step volatility of a 5-minute step, about 1.5% over a day of 288 steps. */
+    private static final double STEP_SIGMA = 0.015 / Math.sqrt(288);
+    private static final Duration STEP = Duration.ofMinutes(5);
+
+    private final Clock clock;
+    private final Random random;
+    private final Map<String, Ticker> tickers = new ConcurrentHashMap<>();
+
+    private static final class Ticker {
+        double price;
+        double previousClose;
+        Instant steppedTo;
+        LocalDate day;
+    }
+
+    public record Price(String symbol, double price, double previousClose, Instant time) {}
+
+    public SimulatedMarket(Clock clock, long seed) {
+        this.clock = clock;
+        this.random = new Random(seed);
+    }
+
+    public void list(String symbol, double price) {
+        Ticker t = new Ticker();
+        t.price = price;
+        t.previousClose = price;
+        t.steppedTo = clock.instant();
+        t.day = LocalDate.ofInstant(t.steppedTo, ZoneOffset.UTC);
+        tickers.put(symbol, t);
+    }
+
+    /** Sets the price now (tests and demos). */
+    public synchronized void set(String symbol, double price) {
+        Ticker t = tickers.get(symbol);
+        if (t == null) list(symbol, price);
+        else {
+            t.price = price;
+            t.steppedTo = clock.instant();
+        }
+    }
+
+    /** The price now, walking forward one random step per 5 minutes since last asked; null if not listed. */
+    public synchronized Price price(String symbol) {
+        Ticker t = tickers.get(symbol);
+        if (t == null) return null;
+        Instant now = clock.instant();
+        while (!t.steppedTo.plus(STEP).isAfter(now)) {
+            t.steppedTo = t.steppedTo.plus(STEP);
+            LocalDate day = LocalDate.ofInstant(t.steppedTo, ZoneOffset.UTC);
+            if (!day.equals(t.day)) {
+                t.previousClose = t.price;
+                t.day = day;
+            }
+            t.price = Math.max(0.01, t.price * Math.exp(STEP_SIGMA * random.nextGaussian()));
+        }
+        return new Price(symbol, round(t.price), round(t.previousClose), t.steppedTo);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100.0) / 100.0;
+    }
+}

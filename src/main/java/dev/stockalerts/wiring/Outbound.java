@@ -1,0 +1,71 @@
+package dev.stockalerts.wiring;
+
+import dev.stockalerts.config.Settings;
+import dev.stockalerts.notify.AdminNotifier;
+import dev.stockalerts.notify.ConsoleChannel;
+import dev.stockalerts.notify.NotificationChannel;
+import dev.stockalerts.notify.Notifier;
+import dev.stockalerts.notify.SharedThrottleStore;
+import dev.stockalerts.notify.SnsChannel;
+import dev.stockalerts.notify.TelegramChannel;
+import dev.stockalerts.notify.ThrottleCache;
+import dev.stockalerts.notify.WebhookChannel;
+import dev.stockalerts.quote.ProviderSettings;
+import dev.stockalerts.quote.QuoteProvider;
+import dev.stockalerts.quote.QuoteProviders;
+import dev.stockalerts.quote.QuoteService;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** The HTTP side of a container: quote providers with fallback, notification channels, admin notices. */
+public record Outbound(QuoteService quotes, Notifier notifier, AdminNotifier admin) {
+
+    public static Outbound fromSettings(Settings settings, Clock clock, SharedThrottleStore sharedThrottle, Consumer<String> log) {
+        HttpClient http = QuoteProviders.httpClient(settings.httpTimeout());
+        ThrottleCache throttle = settings.throttleShared()
+                ? new ThrottleCache(settings.throttleWindow(), clock, sharedThrottle)
+                : new ThrottleCache(settings.throttleWindow(), clock);
+        AdminNotifier admin = new AdminNotifier(settings.adminWebhookUrl(), http, settings.httpTimeout(), throttle, clock);
+        List<QuoteProvider> providers = QuoteProviders.fromSettings(new ProviderSettings(
+                providerOrder(settings, log), settings.yahooBaseUrl(), settings.finnhubBaseUrl(),
+                settings.finnhubApiKey(), settings.stooqBaseUrl(), settings.httpTimeout()), http);
+        QuoteService quotes = new QuoteService(providers, settings.quoteCacheTtl(), clock, admin::providerFailure);
+        return new Outbound(quotes, new Notifier(channels(settings, http)), admin);
+    }
+
+    /** Finnhub needs a key; without one it is left out of the chain rather than failing every call. */
+    private static String providerOrder(Settings settings, Consumer<String> log) {
+        List<String> names = Arrays.stream(settings.quoteProviders().split(","))
+                .map(String::trim).filter(n -> !n.isEmpty()).collect(Collectors.toCollection(ArrayList::new));
+        if (settings.finnhubApiKey() == null && names.remove("finnhub")) {
+            log.accept("[Quotes] FINNHUB_API_KEY is not set: finnhub left out of QUOTE_PROVIDERS");
+        }
+        return String.join(",", names);
+    }
+
+    private static List<NotificationChannel> channels(Settings settings, HttpClient http) {
+        List<NotificationChannel> channels = new ArrayList<>();
+        channels.add(new ConsoleChannel());
+        if (settings.alertWebhookUrl() != null) {
+            channels.add(new WebhookChannel(settings.alertWebhookUrl(), http, settings.httpTimeout()));
+        }
+        if (settings.telegramBotToken() != null && settings.telegramChatId() != null) {
+            channels.add(new TelegramChannel(settings.telegramBaseUrl(), settings.telegramBotToken(),
+                    settings.telegramChatId(), http, settings.httpTimeout()));
+        }
+        if (settings.alertTopicArn() != null) {
+            // Built only when a topic is configured: the SNS client costs cold-start time.
+            SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+            channels.add(new SnsChannel(sns, settings.alertTopicArn()));
+        }
+        return channels;
+    }
+}
