@@ -10,16 +10,17 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A reproducible price feed: each symbol follows a random walk (about 1.5% a day) on the injected clock;
+ * A reproducible price feed: each symbol follows a random walk (1.5% a day by default) on the injected clock;
  * the previous close rolls over at midnight UTC. Prices can also be set by hand.
  */
 public final class SimulatedMarket {
-    /** Per-step volatility of a 5-minute step, about 1.5% over a day of 288 steps. */
-    private static final double STEP_SIGMA = 0.015 / Math.sqrt(288);
+    public static final double DEFAULT_DAILY_VOLATILITY = 0.015;
     private static final Duration STEP = Duration.ofMinutes(5);
 
     private final Clock clock;
     private final Random random;
+    /** Volatility of one 5-minute step: the daily figure spread over 288 steps. */
+    private final double stepSigma;
     private final Map<String, Ticker> tickers = new ConcurrentHashMap<>();
 
     private static final class Ticker {
@@ -32,8 +33,14 @@ public final class SimulatedMarket {
     public record Price(String symbol, double price, double previousClose, Instant time) {}
 
     public SimulatedMarket(Clock clock, long seed) {
+        this(clock, seed, DEFAULT_DAILY_VOLATILITY);
+    }
+
+    /** With {@code dailyVolatility} 0 prices stay where they are set: what tests want. */
+    public SimulatedMarket(Clock clock, long seed, double dailyVolatility) {
         this.clock = clock;
         this.random = new Random(seed);
+        this.stepSigma = dailyVolatility / Math.sqrt(288);
     }
 
     public void list(String symbol, double price) {
@@ -67,7 +74,7 @@ public final class SimulatedMarket {
                 t.previousClose = t.price;
                 t.day = day;
             }
-            t.price = Math.max(0.01, t.price * Math.exp(STEP_SIGMA * random.nextGaussian()));
+            t.price = Math.max(0.01, t.price * Math.exp(stepSigma * random.nextGaussian()));
         }
         return new Price(symbol, round(t.price), round(t.previousClose), t.steppedTo);
     }

@@ -1,5 +1,7 @@
 package dev.stockalerts.notify;
 
+import dev.stockalerts.local.SimulatedClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockalerts.quote.QuoteProviderException;
@@ -16,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AdminNotifierTest {
     private static final Duration WINDOW = Duration.ofMinutes(30);
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T14:05:00Z"));
+    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-25T14:05:00Z"));
     private final LoopbackServer server = new LoopbackServer().respond(200, "text/plain", "ok");
 
     @AfterEach

@@ -1,5 +1,7 @@
 package dev.stockalerts.notify;
 
+import dev.stockalerts.local.SimulatedClock;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ThrottleCacheTest {
     private static final Duration WINDOW = Duration.ofMinutes(30);
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T14:00:00Z"));
+    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-25T14:00:00Z"));
 
     private static long granted(ThrottleCache cache, String key, int calls) {
         return IntStream.range(0, calls).filter(i -> cache.tryAcquire(key)).count();

@@ -1,5 +1,7 @@
 package dev.stockalerts.quote;
 
+import dev.stockalerts.local.SimulatedClock;
+
 import dev.stockalerts.quote.LoopbackHttpServer.Response;
 import dev.stockalerts.quote.QuoteProviderException.Kind;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +27,7 @@ class QuoteServiceTest {
     private static final String FINNHUB = "/api/v1/quote";
 
     private final LoopbackHttpServer server = LoopbackHttpServer.start();
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-11-22T15:00:00Z"));
+    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2024-11-22T15:00:00Z"));
     private final List<QuoteProviderException> notified = new CopyOnWriteArrayList<>();
 
     @AfterEach

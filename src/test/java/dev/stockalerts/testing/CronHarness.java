@@ -1,0 +1,86 @@
+package dev.stockalerts.testing;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.stockalerts.alert.Alert;
+import dev.stockalerts.config.Settings;
+import dev.stockalerts.dynamo.DynamoAlertRepository;
+import dev.stockalerts.dynamo.DynamoMetrics;
+import dev.stockalerts.handler.AlertsCronFunction;
+import dev.stockalerts.local.SimulatedClock;
+import dev.stockalerts.local.SimulatedMarket;
+import dev.stockalerts.local.WebhookReceiver;
+import dev.stockalerts.local.YahooFeedServer;
+import dev.stockalerts.wiring.CronComponents;
+import dev.stockalerts.wiring.Outbound;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The scheduled function as it runs in Lambda, over a fresh DynamoDB Local table, with Yahoo and the
+ * alert webhook served by real HTTP servers on 127.0.0.1 and time on a hand-moved clock.
+ * Each {@link #container()} is a new Lambda container: its own client and empty caches, same table.
+ */
+public final class CronHarness implements AutoCloseable {
+    public static final Instant T0 = Instant.parse("2026-11-23T14:00:00Z");
+
+    public final SimulatedClock clock = new SimulatedClock(T0);
+    public final SimulatedMarket market = new SimulatedMarket(clock, 1, 0);
+    public final YahooFeedServer yahoo = new YahooFeedServer(market);
+    public final WebhookReceiver webhook = new WebhookReceiver(body -> {});
+    public final String table = LocalDynamo.newTable();
+    public final List<String> log = new CopyOnWriteArrayList<>();
+    private final Map<String, String> env = new HashMap<>();
+
+    public CronHarness() {
+        env.put("TABLE_NAME", table);
+        env.put("QUOTE_PROVIDERS", "yahoo");
+        env.put("YAHOO_BASE_URL", yahoo.baseUri().toString());
+        env.put("ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts");
+    }
+
+    /** Overrides one environment variable for containers created afterwards. */
+    public CronHarness env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    public Settings settings() {
+        return Settings.from(env);
+    }
+
+    public void putAlert(Alert alert) {
+        try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
+            new DynamoAlertRepository(client, table).put(alert);
+        }
+    }
+
+    public Container container() {
+        Settings settings = settings();
+        DynamoMetrics metrics = new DynamoMetrics();
+        DynamoDbClient client = LocalDynamo.client(metrics);
+        CronComponents components = CronComponents.create(settings, client, metrics,
+                Outbound.fromSettings(settings, clock, null, log::add), clock, log::add);
+        return new Container(components, metrics, new AlertsCronFunction(components.check(), log::add));
+    }
+
+    public record Container(CronComponents components, DynamoMetrics metrics, AlertsCronFunction handler) {
+        /** One scheduled invocation; returns the function's JSON report. */
+        public Map<String, Object> run() {
+            ScheduledEvent event = new ScheduledEvent();
+            event.setSource("aws.events");
+            event.setDetailType("Scheduled Event");
+            return handler.handleRequest(event, null);
+        }
+    }
+
+    @Override
+    public void close() {
+        yahoo.close();
+        webhook.close();
+    }
+}
