@@ -141,6 +141,10 @@ public final class AlertStateCache {
         // Re-reading first refuses queued changes that a newer container has superseded,
         // since BatchWriteItem itself cannot be conditional. Skipped when this run just loaded.
         if (!now.equals(loadedAt)) load(now);
+        if (dirty.isEmpty() && deletes.isEmpty()) {
+            lastFlushAt = now;
+            return nothing;
+        }
         return flush(now);
     }
 

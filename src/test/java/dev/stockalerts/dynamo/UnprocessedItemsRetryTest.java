@@ -1,0 +1,86 @@
+package dev.stockalerts.dynamo;
+
+import dev.stockalerts.alert.AlertState;
+import dev.stockalerts.state.StateStore.WriteOutcome;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * DynamoDB Local never returns UnprocessedItems, so this unit test gives the adapter a client
+ * that does, the way the service does under load: part of the batch comes back to retry.
+ */
+class UnprocessedItemsRetryTest {
+    private static final String TABLE = "t";
+
+    /** Hands back the last {@code keepBack} requests of every call as unprocessed, {@code rounds} times. */
+    private static final class PartialBatchClient implements DynamoDbClient {
+        final List<Integer> requestSizes = new ArrayList<>();
+        int rounds;
+        final int keepBack;
+
+        PartialBatchClient(int rounds, int keepBack) {
+            this.rounds = rounds;
+            this.keepBack = keepBack;
+        }
+
+        @Override
+        public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+            List<WriteRequest> items = request.requestItems().get(TABLE);
+            requestSizes.add(items.size());
+            if (rounds-- <= 0) return BatchWriteItemResponse.builder().unprocessedItems(Map.of()).build();
+            List<WriteRequest> back = items.subList(Math.max(0, items.size() - keepBack), items.size());
+            return BatchWriteItemResponse.builder().unprocessedItems(Map.of(TABLE, back)).build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "dynamodb";
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private final List<Duration> pauses = new ArrayList<>();
+    private final Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2), 5, pauses::add, new Random(7));
+
+    private static List<AlertState> states(int n) {
+        return IntStream.range(0, n).mapToObj(i -> AlertState.initial("a" + i)).toList();
+    }
+
+    @Test
+    void unprocessedItemsAreRetriedWithGrowingJitteredPauses() {
+        PartialBatchClient client = new PartialBatchClient(2, 10);
+        WriteOutcome outcome = new DynamoStateStore(client, TABLE, backoff).writeBatch(states(25), List.of());
+
+        assertEquals(List.of(25, 10, 10), client.requestSizes);
+        assertEquals(25, outcome.written().size());
+        assertEquals(2, pauses.size());
+        assertTrue(pauses.get(0).toMillis() <= 50, "first pause within 50 ms: " + pauses);
+        assertTrue(pauses.get(1).toMillis() <= 100, "second pause within 100 ms: " + pauses);
+    }
+
+    @Test
+    void whatNeverGetsInIsReportedAsFailedNotDropped() {
+        PartialBatchClient client = new PartialBatchClient(Integer.MAX_VALUE, 3);
+        WriteOutcome outcome = new DynamoStateStore(client, TABLE, backoff).writeBatch(states(30), List.of());
+
+        // Two chunks (25 + 5), each tried five times; the last three of each never get in.
+        assertEquals(List.of(25, 3, 3, 3, 3, 5, 3, 3, 3, 3), client.requestSizes);
+        assertEquals(List.of("a22", "a23", "a24", "a27", "a28", "a29"), List.copyOf(outcome.failed()));
+        assertEquals(24, outcome.written().size());
+    }
+}
