@@ -1,0 +1,48 @@
+package dev.stockalerts.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingsTest {
+
+    @Test
+    void defaultsMatchTheTemplate() {
+        Settings s = Settings.from(Map.of("TABLE_NAME", "alerts"));
+        assertEquals("alerts", s.tableName());
+        assertEquals(Duration.ofHours(1), s.stateCacheTtl());
+        assertEquals(Duration.ofHours(1), s.stateWriteInterval());
+        assertEquals(Duration.ofMinutes(1), s.configCacheTtl());
+        assertEquals(URI.create("https://query1.finance.yahoo.com"), s.yahooBaseUrl());
+        assertNull(s.alertWebhookUrl());
+    }
+
+    @Test
+    void aMissingTableNameIsNamed() {
+        SettingsException e = assertThrows(SettingsException.class, () -> Settings.from(Map.of()));
+        assertTrue(e.getMessage().contains("TABLE_NAME"), e.getMessage());
+    }
+
+    @Test
+    void invalidValuesAreNamedWithWhatWasWrong() {
+        assertMessage(Map.of("STATE_CACHE_TTL", "1h"), "STATE_CACHE_TTL must be an ISO-8601 duration such as PT1H, got '1h'");
+        assertMessage(Map.of("STATE_WRITE_INTERVAL", "PT0S"), "STATE_WRITE_INTERVAL must be positive");
+        assertMessage(Map.of("CONFIG_CACHE_TTL", "-PT1M"), "CONFIG_CACHE_TTL must not be negative, got '-PT1M'");
+        assertMessage(Map.of("YAHOO_BASE_URL", "ftp://x"), "YAHOO_BASE_URL must be an http(s) URL, got 'ftp://x'");
+        assertMessage(Map.of("ALERT_WEBHOOK_URL", "not a url"), "ALERT_WEBHOOK_URL must be an http(s) URL, got 'not a url'");
+        assertMessage(Map.of("THROTTLE_SHARED", "yes"), "THROTTLE_SHARED must be true or false, got 'yes'");
+    }
+
+    private static void assertMessage(Map<String, String> vars, String expected) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(vars);
+        all.put("TABLE_NAME", "alerts");
+        assertEquals(expected, assertThrows(SettingsException.class, () -> Settings.from(all)).getMessage());
+    }
+}
