@@ -18,6 +18,7 @@ import dev.stockalerts.state.AlertStateCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,10 +73,7 @@ public final class AlertCheck {
             if (evaluation.fired()) fired++;
         }
 
-        // Durable before sending: a container that dies after this neither re-sends nor forgets.
-        cache.commitUrgent();
-        Deliveries deliveries = deliverPending(alerts);
-        cache.commitUrgent();
+        Deliveries deliveries = deliverOwed(alerts);
         cache.flushIfDue(now);
 
         if (!lookup.unknown().isEmpty()) log.accept("[Check] No provider knows symbols " + lookup.unknown());
@@ -87,13 +85,20 @@ public final class AlertCheck {
                 cache.stats(now), Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
-    /** Sends every durable firing that still owes a channel, and records what got through. */
-    private Deliveries deliverPending(List<Alert> alerts) {
+    /**
+     * Sends what every firing still owes, new or retried. Each state is claimed first (a durable,
+     * version-conditional write), so a container that dies after this neither re-sends nor forgets,
+     * and a stale container is refused instead of sending twice. What got through is written at once.
+     */
+    private Deliveries deliverOwed(List<Alert> alerts) {
         Map<String, Alert> byId = alerts.stream().collect(Collectors.toMap(Alert::id, a -> a));
         Deliveries deliveries = new Deliveries();
-        for (AlertState state : cache.awaitingDelivery()) {
+        List<AlertState> owed = cache.owingDelivery();
+        Set<String> claimed = cache.claim(owed).written();
+        List<AlertState> delivered = new ArrayList<>();
+        for (AlertState state : owed) {
             Alert alert = byId.get(state.alertId());
-            if (alert == null || state.lastFiredAt() == null || state.lastFiredPrice() == null) continue;
+            if (!claimed.contains(state.alertId()) || alert == null || state.lastFiredPrice() == null) continue;
             Notification notification = Notification.of(alert, state.lastFiredPrice(), state.lastFiredAt(), state.fireCount());
             DeliveryReport report = notifier.deliver(notification, state.pendingChannels());
             deliveries.sent += report.delivered().size();
@@ -102,8 +107,11 @@ public final class AlertCheck {
                 log.accept("[Notify] " + failure.channel() + " failed for alert " + alert.id() + ": " + failure.reason()
                         + (failure.retryable() ? " (retrying next run)" : " (giving up)"));
             }
-            cache.update(state.withPendingChannels(report.retryableChannels()));
+            AlertState after = cache.state(state.alertId()).withPendingChannels(report.retryableChannels());
+            cache.update(after);
+            delivered.add(after);
         }
+        cache.writeNow(delivered);
         return deliveries;
     }
 

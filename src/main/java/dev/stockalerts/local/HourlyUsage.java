@@ -20,16 +20,27 @@ final class HourlyUsage {
     }
 
     void printSummary(int alerts, int notifications) {
-        // Hour 0 holds the cold start; steady state is every hour after it.
-        List<DynamoUsage> steady = hours.size() > 1 ? hours.subList(1, hours.size()) : hours;
-        double calls = steady.stream().mapToLong(DynamoUsage::calls).average().orElse(0);
-        double units = steady.stream().mapToDouble(DynamoUsage::capacityUnits).average().orElse(0);
-        long maxCalls = steady.stream().mapToLong(DynamoUsage::calls).max().orElse(0);
-        double maxUnits = steady.stream().mapToDouble(DynamoUsage::capacityUnits).max().orElse(0);
         System.out.println();
-        System.out.printf(Locale.ROOT, "Steady state, %d alerts, hours 1-%d: %.1f DynamoDB calls/h (max %d), %.1f consumed CU/h (max %.1f)%n",
-                alerts, hours.size() - 1, calls, maxCalls, units, maxUnits);
+        Steady steady = steadyState();
+        System.out.printf(Locale.ROOT, "Steady state, %d alerts, hours %d-%d: %.1f DynamoDB calls/h (max %d), %.1f consumed CU/h (max %.1f)%n",
+                alerts, steady.from, hours.size() - 1, steady.calls, steady.maxCalls, steady.units, steady.maxUnits);
         System.out.printf(Locale.ROOT, "Original KV design for 100 alerts: 2,640 operations/h before its cache, ~200 after.%n");
         System.out.printf(Locale.ROOT, "Notifications delivered to the webhook: %d%n", notifications);
+    }
+
+    record Steady(int from, double calls, long maxCalls, double units, double maxUnits) {}
+
+    /**
+     * Hour 0 holds the cold start; hour 1 the first flush, which writes the first observation of
+     * every new crossing alert once. Steady state is every hour after both, when there are any.
+     */
+    Steady steadyState() {
+        int from = hours.size() > 2 ? 2 : Math.min(1, hours.size() - 1);
+        List<DynamoUsage> steady = hours.subList(from, hours.size());
+        return new Steady(from,
+                steady.stream().mapToLong(DynamoUsage::calls).average().orElse(0),
+                steady.stream().mapToLong(DynamoUsage::calls).max().orElse(0),
+                steady.stream().mapToDouble(DynamoUsage::capacityUnits).average().orElse(0),
+                steady.stream().mapToDouble(DynamoUsage::capacityUnits).max().orElse(0));
     }
 }

@@ -5,7 +5,7 @@ import dev.stockalerts.alert.AlertState;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,12 +18,12 @@ import java.util.function.Consumer;
  * Alert definitions and states held in memory for the life of a container.
  *
  * <p>Loaded in bulk when empty or older than the TTL; changes are queued as dirty and written back
- * in batches once the write interval has passed. Changes that record a notification (a firing, a
- * delivery) are "urgent": {@link #commitUrgent()} makes them durable, conditional on the version
- * they were derived from, before anything is sent.
+ * in batches once the write interval has passed. Before a notification goes out, {@link #claim}
+ * makes its state durable, conditional on the version it was derived from.
  */
 public final class AlertStateCache {
     private static final String LOG = "[KV Cache] ";
+    private static final StateStore.WriteOutcome NOTHING = new StateStore.WriteOutcome(Set.of(), Set.of(), Set.of());
 
     private final StateStore states;
     private final AlertRepository alerts;
@@ -52,15 +52,20 @@ public final class AlertStateCache {
         this.log = log;
     }
 
-    /** Loads everything when empty or stale; re-reads only definitions when the API changed them. */
+    /**
+     * Loads states when empty or stale. Definitions are read on the first load and then only when
+     * the API changed them ({@code alertsRevision}): the API bumps the revision with every write.
+     */
     public synchronized void ensureLoaded(Instant now, long alertsRevision) {
-        if (loadedAt == null || !now.isBefore(loadedAt.plus(ttl))) {
-            load(now);
-        } else if (alertsRevision != definitionsRevision) {
-            log.accept(LOG + "Alert definitions changed (revision " + alertsRevision + "), reloading definitions");
+        boolean definitionsChanged = alertsRevision != definitionsRevision;
+        if (definitionsChanged) {
+            if (definitionsRevision != Long.MIN_VALUE) {
+                log.accept(LOG + "Alert definitions changed (revision " + alertsRevision + "), reloading definitions");
+            }
             replaceDefinitions(alerts.loadAll());
+            definitionsRevision = alertsRevision;
         }
-        definitionsRevision = alertsRevision;
+        if (loadedAt == null || !now.isBefore(loadedAt.plus(ttl))) load(now);
     }
 
     /** Forgets the load time so the next run reloads; queued changes are kept. */
@@ -90,60 +95,57 @@ public final class AlertStateCache {
         }
     }
 
-    /** States with a notification recorded in memory only: a firing or a delivery outcome. */
-    public synchronized List<AlertState> urgent() {
-        List<AlertState> result = new ArrayList<>();
-        for (String id : dirty) {
-            AlertState now = current.get(id);
-            AlertState before = stored.getOrDefault(id, AlertState.initial(id));
-            if (now.fireCount() != before.fireCount() || !now.pendingChannels().equals(before.pendingChannels())) {
-                result.add(now);
-            }
-        }
-        return result;
+    /** States whose last firing still owes a delivery: new firings and retries alike. */
+    public synchronized List<AlertState> owingDelivery() {
+        return current.values().stream().filter(s -> !s.pendingChannels().isEmpty()).toList();
     }
 
     /**
-     * Writes urgent states now, each conditional on its version. Refused ones (a newer container
-     * wrote first) are replaced by the stored copy; failed ones stay queued and urgent.
+     * Makes these states durable before anything is sent for them: each write is conditional on the
+     * version the state was derived from. A refused state (a newer container wrote first) is
+     * replaced by the stored copy and must not be sent; a failed one stays queued for the next run.
      */
-    public synchronized StateStore.WriteOutcome commitUrgent() {
-        List<AlertState> urgent = urgent();
-        if (urgent.isEmpty()) return new StateStore.WriteOutcome(Set.of(), Set.of(), Set.of());
-        StateStore.WriteOutcome outcome = states.writeIfUnchanged(urgent);
-        for (AlertState state : urgent) {
+    public synchronized StateStore.WriteOutcome claim(Collection<AlertState> states) {
+        if (states.isEmpty()) return NOTHING;
+        List<AlertState> claimed = states.stream().map(s -> current.getOrDefault(s.alertId(), s)).toList();
+        StateStore.WriteOutcome outcome = this.states.writeIfUnchanged(claimed);
+        for (AlertState state : claimed) {
             if (outcome.written().contains(state.alertId())) markWritten(state);
         }
         for (String id : outcome.refused()) {
             log.accept(LOG + "Refused write for alert " + id + ": a newer version is stored, adopting it");
-            adopt(id, states.load(id).orElse(null));
+            adopt(id, this.states.load(id).orElse(null));
         }
         return outcome;
     }
 
-    /** Durable states that still owe a delivery: retried every run until delivered. */
-    public synchronized List<AlertState> awaitingDelivery() {
-        Set<String> notDurable = new LinkedHashSet<>();
-        urgent().forEach(s -> notDurable.add(s.alertId()));
-        return current.values().stream()
-                .filter(s -> !s.pendingChannels().isEmpty() && !notDurable.contains(s.alertId()))
-                .toList();
+    /**
+     * Writes these states now in batches, unconditionally: only for states this container has just
+     * claimed, to record what was delivered. Failures stay queued for the next flush.
+     */
+    public synchronized StateStore.WriteOutcome writeNow(Collection<AlertState> states) {
+        if (states.isEmpty()) return NOTHING;
+        List<AlertState> latest = states.stream().map(s -> current.getOrDefault(s.alertId(), s)).toList();
+        StateStore.WriteOutcome outcome = this.states.writeBatch(latest, List.of());
+        for (AlertState state : latest) {
+            if (outcome.written().contains(state.alertId())) markWritten(state);
+        }
+        return outcome;
     }
 
     /** Writes all queued changes in batches once the write interval has passed since the last flush. */
     public synchronized StateStore.WriteOutcome flushIfDue(Instant now) {
-        StateStore.WriteOutcome nothing = new StateStore.WriteOutcome(Set.of(), Set.of(), Set.of());
-        if (lastFlushAt != null && now.isBefore(lastFlushAt.plus(writeInterval))) return nothing;
+        if (lastFlushAt != null && now.isBefore(lastFlushAt.plus(writeInterval))) return NOTHING;
         if (dirty.isEmpty() && deletes.isEmpty()) {
             lastFlushAt = now;
-            return nothing;
+            return NOTHING;
         }
         // Re-reading first refuses queued changes that a newer container has superseded,
         // since BatchWriteItem itself cannot be conditional. Skipped when this run just loaded.
         if (!now.equals(loadedAt)) load(now);
         if (dirty.isEmpty() && deletes.isEmpty()) {
             lastFlushAt = now;
-            return nothing;
+            return NOTHING;
         }
         return flush(now);
     }
@@ -171,8 +173,7 @@ public final class AlertStateCache {
     }
 
     private void load(Instant now) {
-        List<Alert> loadedAlerts = alerts.loadAll();
-        log.accept(LOG + "Loading " + loadedAlerts.size() + " alert states from DynamoDB...");
+        log.accept(LOG + "Loading " + definitions.size() + " alert states from DynamoDB...");
         Map<String, AlertState> loaded = new HashMap<>();
         for (AlertState state : states.loadAll()) loaded.put(state.alertId(), state);
         log.accept(LOG + "Loaded " + loaded.size() + " states from DynamoDB");
@@ -192,7 +193,7 @@ public final class AlertStateCache {
                 update(mine);
             }
         });
-        replaceDefinitions(loadedAlerts);
+        dropStatesWithoutDefinition();
         loadedAt = now;
         if (lastFlushAt == null) lastFlushAt = now; // the write interval starts with the container
     }
@@ -200,6 +201,11 @@ public final class AlertStateCache {
     private void replaceDefinitions(List<Alert> loaded) {
         definitions.clear();
         loaded.forEach(a -> definitions.put(a.id(), a));
+        dropStatesWithoutDefinition();
+    }
+
+    /** States of deleted alerts leave memory now and the table at the next flush. */
+    private void dropStatesWithoutDefinition() {
         for (String id : List.copyOf(current.keySet())) {
             if (definitions.containsKey(id)) continue;
             current.remove(id);

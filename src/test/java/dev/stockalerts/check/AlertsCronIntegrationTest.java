@@ -109,7 +109,7 @@ class AlertsCronIntegrationTest {
         harness.clock.advance(Duration.ofHours(1));
         Map<String, Object> report = container.run();
 
-        assertEquals(2L, ops(report).get("Query"), "definitions and states reloaded");
+        assertEquals(1L, ops(report).get("Query"), "states reloaded; definitions only when their revision changes");
         assertEquals(1L, ops(report).get("BatchWriteItem"), "both queued states in one batch");
         assertEquals(0, ((Map<?, ?>) report.get("cache")).get("pendingWrites"));
         assertEquals("ABOVE", stored("a2").side().name());

@@ -136,7 +136,7 @@ class AlertStateCacheTest {
     }
 
     @Test
-    void firingsAreCommittedConditionallyAndRefusedWhenANewerVersionIsStored() {
+    void firingsAreClaimedConditionallyAndRefusedWhenANewerVersionIsStored() {
         alert("a");
         alert("b");
         cache.ensureLoaded(T0, 0);
@@ -145,13 +145,21 @@ class AlertStateCacheTest {
 
         cache.update(cache.state("a").fired(T0, 101, List.of("webhook")).withArmed(false));
         cache.update(cache.state("b").fired(T0, 101, List.of("webhook")).withArmed(false));
-        assertEquals(2, cache.urgent().size());
+        assertEquals(2, cache.owingDelivery().size());
 
-        StateStore.WriteOutcome outcome = cache.commitUrgent();
+        StateStore.WriteOutcome outcome = cache.claim(cache.owingDelivery());
         assertEquals(List.of("a"), List.copyOf(outcome.written()));
         assertEquals(List.of("b"), List.copyOf(outcome.refused()));
-        assertEquals(List.of("a"), cache.awaitingDelivery().stream().map(AlertState::alertId).toList());
+        assertEquals(1, store.conditionalWrites);
+        assertEquals(1, store.states.get("a").version());
+        assertEquals(List.of("a"), cache.owingDelivery().stream().map(AlertState::alertId).toList());
         assertEquals(List.of(), cache.state("b").pendingChannels()); // adopted the newer stored state
+        assertEquals(0, cache.stats(T0).pendingWrites());
+
+        cache.update(cache.state("a").withPendingChannels(List.of()));
+        cache.writeNow(List.of(cache.state("a")));
+        assertEquals(List.of(), store.states.get("a").pendingChannels());
+        assertEquals(2, store.states.get("a").version());
         assertEquals(0, cache.stats(T0).pendingWrites());
     }
 
