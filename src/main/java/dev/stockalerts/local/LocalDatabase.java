@@ -15,35 +15,41 @@ public final class LocalDatabase implements AutoCloseable {
     private final EmbeddedDynamoDb embedded;
     private final DynamoDbClient client;
     private final DynamoMetrics metrics = new DynamoMetrics();
-    private final String table;
     private final String description;
+    private final URI endpoint;
 
-    public LocalDatabase(String table) {
-        String endpoint = System.getenv("AWS_ENDPOINT_URL_DYNAMODB");
-        if (endpoint != null && !endpoint.isBlank()) {
+    public LocalDatabase() {
+        String configured = System.getenv("AWS_ENDPOINT_URL_DYNAMODB");
+        if (configured != null && !configured.isBlank()) {
             embedded = null;
-            client = DynamoClients.forLocalEndpoint(URI.create(endpoint.trim()), metrics);
-            description = "DynamoDB at " + endpoint.trim() + " (AWS_ENDPOINT_URL_DYNAMODB)";
+            this.endpoint = URI.create(configured.trim());
+            client = DynamoClients.forLocalEndpoint(this.endpoint, metrics);
+            description = "DynamoDB at " + configured.trim() + " (AWS_ENDPOINT_URL_DYNAMODB)";
         } else {
             embedded = EmbeddedDynamoDb.start();
-            client = DynamoClients.forLocalEndpoint(embedded.endpoint(), metrics);
+            this.endpoint = embedded.endpoint();
+            client = DynamoClients.forLocalEndpoint(this.endpoint, metrics);
             description = "embedded DynamoDB Local at " + embedded.endpoint();
         }
-        this.table = table;
-        boolean created = TableSetup.createIfMissing(client, table);
-        System.out.println("[Local] " + description + ", table " + table + (created ? " (created)" : " (existing)"));
+    }
+
+    /** Creates the table as template.yaml declares it, unless it exists; returns its name. */
+    public String table(String name) {
+        boolean created = TableSetup.createIfMissing(client, name);
+        System.out.println("[Local] " + description + ", table " + name + (created ? " (created)" : " (existing)"));
+        return name;
     }
 
     public DynamoDbClient client() {
         return client;
     }
 
-    public DynamoMetrics metrics() {
-        return metrics;
+    public URI endpoint() {
+        return endpoint;
     }
 
-    public String table() {
-        return table;
+    public DynamoMetrics metrics() {
+        return metrics;
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * Local entry point: {@code mvn -q compile exec:java -Dexec.args="simulate [--alerts N] [--hours H]"}.
+ * Local entry point: {@code mvn -q compile exec:java -Dexec.args="simulate [--alerts N] [--hours H]"},
+ * or {@code mvn -q -DskipTests package exec:java -Dexec.args="benchmark"}.
  */
 public final class LocalMain {
     private LocalMain() {}
@@ -26,6 +27,7 @@ public final class LocalMain {
                 }
                 Simulation.run(alerts, hours);
             }
+            case "benchmark" -> Benchmark.run();
             default -> usage("unknown command " + args[0]);
         }
         System.exit(0); // DynamoDB Local leaves non-daemon threads behind
@@ -46,7 +48,7 @@ public final class LocalMain {
 
     private static void usage(String problem) {
         System.err.println("error: " + problem);
-        System.err.println("usage: simulate [--alerts N] [--hours H]");
+        System.err.println("usage: simulate [--alerts N] [--hours H] | benchmark");
         System.exit(2);
     }
 }

@@ -1,0 +1,49 @@
+package dev.stockalerts.local;
+
+import dev.stockalerts.alert.AlertState;
+import dev.stockalerts.alert.Side;
+import dev.stockalerts.dynamo.DynamoUsage;
+import dev.stockalerts.state.StateStore;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The designs we compare against, replayed through the same state adapter on DynamoDB Local:
+ * <ul>
+ *   <li>naive: every run reads and writes every alert's state, one item per call (the seed's "before");</li>
+ *   <li>original: the seed's cache ported to DynamoDB: an hourly bulk load, and an hourly flush of every
+ *   state, since last price and last check change every run.</li>
+ * </ul>
+ * Their per-hour cost does not depend on prices, so one hour of each is measured.
+ */
+final class BaselineDesigns {
+    private BaselineDesigns() {}
+
+    static List<AlertState> states(int count) {
+        Instant firedAt = Instant.parse("2026-11-22T15:35:00Z");
+        return IntStream.range(0, count).mapToObj(i -> AlertState.initial(String.format("sim-%05d", i))
+                .withSide(i % 2 == 0 ? Side.ABOVE : Side.BELOW)
+                .fired(firedAt, 100 + i % 400, List.of())).toList();
+    }
+
+    /** Twelve runs, each reading and writing every state one by one. Measured on one run, times 12. */
+    static DynamoUsage naiveHour(StateStore store, List<AlertState> states, LocalDatabase db) {
+        DynamoUsage before = db.metrics().snapshot();
+        for (AlertState state : states) {
+            store.load(state.alertId());
+            store.writeBatch(List.of(state), List.of());
+        }
+        DynamoUsage run = db.metrics().snapshot().minus(before);
+        return new DynamoUsage(run.calls() * 12, run.readUnits() * 12, run.writeUnits() * 12, run.callsByOperation());
+    }
+
+    /** One hourly cycle: a bulk load of every state and a batched flush of every state. */
+    static DynamoUsage originalHour(StateStore store, List<AlertState> states, LocalDatabase db) {
+        DynamoUsage before = db.metrics().snapshot();
+        store.loadAll();
+        store.writeBatch(states, List.of());
+        return db.metrics().snapshot().minus(before);
+    }
+}

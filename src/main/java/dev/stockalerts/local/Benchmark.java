@@ -1,0 +1,208 @@
+package dev.stockalerts.local;
+
+import dev.stockalerts.alert.AlertState;
+import dev.stockalerts.dynamo.Backoff;
+import dev.stockalerts.dynamo.DynamoStateStore;
+import dev.stockalerts.dynamo.DynamoUsage;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code mvn -q -DskipTests package exec:java -Dexec.args="benchmark"}: DynamoDB calls and capacity
+ * per hour for the naive, original and our design at 100, 1,000 and 10,000 alerts over 24 simulated
+ * hours, monthly cost, warm run time, cache heap, cold start and jar size. Prints markdown and
+ * writes it to target/benchmarks.md.
+ */
+final class Benchmark {
+    private static final int[] SCALES = {100, 1_000, 10_000};
+    private static final int HOURS = 24;
+    private static final double HOURS_PER_MONTH = 730;
+    private static final double USD_PER_MILLION_WRITE_UNITS = 0.625;
+    private static final double USD_PER_MILLION_READ_UNITS = 0.125;
+    private static final Path JAR = Path.of("target", "stock-alerts.jar");
+
+    private final StringBuilder out = new StringBuilder();
+
+    static void run() {
+        new Benchmark().runAll();
+    }
+
+    private void runAll() {
+        List<String> dynamoRows = new ArrayList<>();
+        List<String> runRows = new ArrayList<>();
+        String coldStartTable = "";
+        try (LocalDatabase db = new LocalDatabase()) {
+            for (int alerts : SCALES) {
+                System.out.printf(Locale.ROOT, "[Benchmark] %,d alerts...%n", alerts);
+                List<AlertState> states = BaselineDesigns.states(alerts);
+                DynamoStateStore naiveStore = store(db, "bench-naive-" + alerts);
+                naiveStore.writeBatch(states, List.of());
+                dynamoRows.add(row(alerts, "naive (read + write every state every run)", BaselineDesigns.naiveHour(naiveStore, states, db)));
+                DynamoStateStore originalStore = store(db, "bench-original-" + alerts);
+                originalStore.writeBatch(states, List.of());
+                dynamoRows.add(row(alerts, "original (hourly bulk load + flush of every state)", BaselineDesigns.originalHour(originalStore, states, db)));
+                Ours ours = ours(db, alerts);
+                dynamoRows.add(row(alerts, "**ours** (steady state, hours 2-23; max hour in brackets)", ours.steady, ours.maxCalls, ours.maxUnits));
+                runRows.add(String.format(Locale.ROOT, "| %,d | %d | %d | %d | %.1f | %,d |",
+                        alerts, percentile(ours.warmMillis, 50), percentile(ours.warmMillis, 95),
+                        Collections.max(ours.warmMillis), ours.heapMb, ours.firedPerDay));
+                if (alerts == SCALES[0]) coldStartTable = coldStarts(db, ours.table);
+            }
+        }
+        line("## DynamoDB per hour, 5-minute cadence, 24 simulated hours on DynamoDB Local");
+        line("");
+        line("| alerts | design | calls / h | read CU / h | write CU / h | total CU / h | on-demand $ / month |");
+        line("|---|---|---|---|---|---|---|");
+        dynamoRows.forEach(this::line);
+        line("");
+        line("## Our scheduled function: warm runs (quotes from a loopback Yahoo feed)");
+        line("");
+        line("| alerts | warm run p50 ms | p95 ms | max ms | cache heap ≈ MB | alerts fired / day |");
+        line("|---|---|---|---|---|---|");
+        runRows.forEach(this::line);
+        line("");
+        line(coldStartTable);
+        System.out.println();
+        System.out.print(out);
+        try {
+            Files.writeString(Path.of("target", "benchmarks.md"), out.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Ours(String table, DynamoUsage steady, long maxCalls, double maxUnits, List<Long> warmMillis,
+                        double heapMb, int firedPerDay) {}
+
+    private Ours ours(LocalDatabase db, int alerts) {
+        String table = db.table("bench-ours-" + alerts);
+        try (CronScenario scenario = new CronScenario(db, table, alerts, line -> {}, body -> {})) {
+            long heapSeeded = usedHeapAfterGc();
+            List<DynamoUsage> steady = new ArrayList<>();
+            List<Long> warm = new ArrayList<>();
+            int fired = 0;
+            double heapMb = 0;
+            for (int hour = 0; hour < HOURS; hour++) {
+                CronScenario.Hour result = scenario.runHour();
+                fired += result.fired();
+                warm.addAll(hour == 0 ? result.runMillis().subList(1, result.runMillis().size()) : result.runMillis());
+                if (hour == 0) heapMb = (usedHeapAfterGc() - heapSeeded) / 1e6;
+                if (hour >= 2) steady.add(result.usage());
+            }
+            DynamoUsage total = steady.stream().reduce(DynamoUsage.ZERO, Benchmark::plus);
+            int n = steady.size();
+            DynamoUsage average = new DynamoUsage(Math.round((double) total.calls() / n), total.readUnits() / n,
+                    total.writeUnits() / n, Map.of());
+            long maxCalls = steady.stream().mapToLong(DynamoUsage::calls).max().orElse(0);
+            double maxUnits = steady.stream().mapToDouble(DynamoUsage::capacityUnits).max().orElse(0);
+            return new Ours(table, average, maxCalls, maxUnits, warm, heapMb, fired * 24 / HOURS);
+        }
+    }
+
+    /** Starts fresh JVMs on the deployment jar, each timing JVM start to its first scheduled response. */
+    private String coldStarts(LocalDatabase db, String table) {
+        if (!Files.exists(JAR)) {
+            return "Cold start skipped: " + JAR + " is missing (run with `package` before `exec:java`).";
+        }
+        SimulatedMarket market = new SimulatedMarket(new SimulatedClock(CronScenario.START), 42);
+        AlertSeeder.listSymbols(market, 7);
+        List<Long> millis = new ArrayList<>();
+        try (YahooFeedServer feed = new YahooFeedServer(market); WebhookReceiver webhook = new WebhookReceiver(b -> {})) {
+            for (int i = 0; i < 5; i++) millis.add(coldStart(db, table, feed, webhook));
+        }
+        Collections.sort(millis);
+        double jarMb = JAR.toFile().length() / 1e6;
+        return String.format(Locale.ROOT, """
+                ## Cold start and deployment jar
+
+                | measure | value |
+                |---|---|
+                | cold start, JVM start to first scheduled response (100 alerts, median of 5; min-max) | %d ms (%d-%d) |
+                | deployment jar (`target/stock-alerts.jar`) | %.1f MB |
+
+                The cold start runs `java -XX:TieredStopAtLevel=1` (as template.yaml sets) on the deployment jar in a new
+                process: SDK client creation, config read, bulk state load, quotes and evaluation included.
+                """, millis.get(2), millis.get(0), millis.get(4), jarMb);
+    }
+
+    private long coldStart(LocalDatabase db, String table, YahooFeedServer feed, WebhookReceiver webhook) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                "-cp", JAR + File.pathSeparator + Path.of("target", "classes"), ColdStartProbe.class.getName());
+        Map<String, String> env = pb.environment();
+        env.put("TABLE_NAME", table);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", db.endpoint().toString());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("QUOTE_PROVIDERS", "yahoo");
+        env.put("YAHOO_BASE_URL", feed.baseUri().toString());
+        env.put("ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts");
+        pb.redirectErrorStream(true);
+        try {
+            Process process = pb.start();
+            long result = -1;
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l = reader.readLine(); l != null; l = reader.readLine()) {
+                    if (l.startsWith("COLD_START_MS=")) result = Long.parseLong(l.substring("COLD_START_MS=".length()));
+                }
+            }
+            if (process.waitFor() != 0 || result < 0) throw new IllegalStateException("cold start probe failed");
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String row(int alerts, String design, DynamoUsage hour) {
+        return row(alerts, design, hour, -1, -1);
+    }
+
+    private String row(int alerts, String design, DynamoUsage hour, long maxCalls, double maxUnits) {
+        double dollars = HOURS_PER_MONTH * (hour.readUnits() * USD_PER_MILLION_READ_UNITS
+                + hour.writeUnits() * USD_PER_MILLION_WRITE_UNITS) / 1e6;
+        String calls = String.format(Locale.ROOT, "%,d", hour.calls()) + (maxCalls >= 0 ? String.format(Locale.ROOT, " (%,d)", maxCalls) : "");
+        String total = String.format(Locale.ROOT, "%,.1f", hour.capacityUnits()) + (maxUnits >= 0 ? String.format(Locale.ROOT, " (%,.1f)", maxUnits) : "");
+        return String.format(Locale.ROOT, "| %,d | %s | %s | %,.1f | %,.1f | %s | $%.4f |",
+                alerts, design, calls, hour.readUnits(), hour.writeUnits(), total, dollars);
+    }
+
+    private static DynamoUsage plus(DynamoUsage a, DynamoUsage b) {
+        return new DynamoUsage(a.calls() + b.calls(), a.readUnits() + b.readUnits(), a.writeUnits() + b.writeUnits(), Map.of());
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) System.gc();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static DynamoStateStore store(LocalDatabase db, String table) {
+        return new DynamoStateStore(db.client(), db.table(table), Backoff.standard());
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+}
