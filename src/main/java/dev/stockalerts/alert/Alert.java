@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 /**
  * An alert definition, written by the API and read by the scheduled function.
  * {@code channels} names the notification channels it goes to (e.g. "webhook").
+ * {@code rearmRequestedAt} is when someone last asked (through the API) to re-arm it, or null: the API
+ * records the request on the definition and the scheduled function, the only writer of states, applies it.
  */
 public record Alert(
         String id,
@@ -16,7 +18,8 @@ public record Alert(
         double level,
         RearmPolicy rearm,
         List<String> channels,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant rearmRequestedAt) {
 
     /** Ticker symbols as the providers spell them: AAPL, BRK-B, BRK.B, ^GSPC, EURUSD=X. */
     public static final Pattern SYMBOL = Pattern.compile("^[A-Z0-9^][A-Z0-9.\\-=^]{0,14}$");
@@ -36,5 +39,11 @@ public record Alert(
             throw new IllegalArgumentException("level must be a positive price");
         }
         channels = channels == null || channels.isEmpty() ? List.of("webhook") : List.copyOf(channels);
+    }
+
+    /** A definition nobody has asked to re-arm. */
+    public Alert(String id, String symbol, Condition condition, double level, RearmPolicy rearm,
+                 List<String> channels, Instant createdAt) {
+        this(id, symbol, condition, level, rearm, channels, createdAt, null);
     }
 }

@@ -92,6 +92,19 @@ public final class AlertEvaluator {
         return s.withArmed(true).withSide(Side.UNKNOWN);
     }
 
+    /**
+     * Applies a re-arm request recorded on the definition ({@link Alert#rearmRequestedAt()}): a disarmed alert whose
+     * request came after its last firing is re-armed by hand. Idempotent and needs no extra state: once the alert
+     * fires again, its last firing is newer than the request, so the same request never re-arms it twice. COOLDOWN
+     * alerts are never disarmed, so a request leaves them as they are.
+     */
+    public static AlertState applyRearmRequest(Alert alert, AlertState state) {
+        Instant requested = alert.rearmRequestedAt();
+        if (requested == null || state.armed()) return state;
+        if (state.lastFiredAt() != null && !requested.isAfter(state.lastFiredAt())) return state;
+        return rearmManually(state);
+    }
+
     private static Evaluation fire(AlertState next, Alert alert, double price, Instant now) {
         return new Evaluation(next.fired(now, price, alert.channels()), true);
     }

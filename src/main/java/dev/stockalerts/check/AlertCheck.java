@@ -65,9 +65,12 @@ public final class AlertCheck {
         int checked = 0;
         int fired = 0;
         for (Alert alert : alerts) {
+            // A re-arm asked for through the API counts even when no quote came back this run.
+            AlertState state = AlertEvaluator.applyRearmRequest(alert, cache.state(alert.id()));
+            cache.update(state);
             Quote quote = lookup.quotes().get(alert.symbol());
             if (quote == null) continue; // unknown or unavailable: the state stays as it was
-            Evaluation evaluation = AlertEvaluator.evaluate(alert, cache.state(alert.id()), quote, now);
+            Evaluation evaluation = AlertEvaluator.evaluate(alert, state, quote, now);
             cache.update(evaluation.next());
             checked++;
             if (evaluation.fired()) fired++;

@@ -14,6 +14,8 @@ import static dev.stockalerts.dynamo.Items.*;
 /** Alert definition ↔ item (pk ALERT, sk alert id). */
 final class AlertItems {
     static final String PARTITION = "ALERT";
+    /** Set by the API's re-arm request (UpdateItem), read by the scheduled function. */
+    static final String REARM_REQUESTED_AT = "rearmRequestedAt";
 
     private AlertItems() {}
 
@@ -27,6 +29,7 @@ final class AlertItems {
         if (alert.rearm().cooldown() != null) item.put("cooldown", s(alert.rearm().cooldown().toString()));
         item.put("channels", strings(alert.channels()));
         if (alert.createdAt() != null) item.put("createdAt", s(alert.createdAt().toString()));
+        if (alert.rearmRequestedAt() != null) item.put(REARM_REQUESTED_AT, s(alert.rearmRequestedAt().toString()));
         return item;
     }
 
@@ -41,6 +44,7 @@ final class AlertItems {
                 number(item, "level"),
                 new RearmPolicy(kind, hysteresis == null ? 0 : hysteresis, cooldown == null ? null : Duration.parse(cooldown)),
                 stringList(item, "channels"),
-                instant(item, "createdAt"));
+                instant(item, "createdAt"),
+                instant(item, REARM_REQUESTED_AT));
     }
 }
