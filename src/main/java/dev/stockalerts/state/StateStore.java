@@ -4,17 +4,13 @@ import dev.stockalerts.alert.AlertState;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** Where alert states persist. Written by the scheduled function only. */
-public interface StateStore {
+public interface StateStore extends StateReader {
 
     /** Every stored state, in as few paginated reads as the store allows. */
     List<AlertState> loadAll();
-
-    /** One state read strongly, after a conditional write was refused. */
-    Optional<AlertState> load(String alertId);
 
     /**
      * Batched, unconditional writes: each state is stored with version {@code state.version() + 1};
