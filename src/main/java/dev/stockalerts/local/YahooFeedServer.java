@@ -17,6 +17,7 @@ public final class YahooFeedServer extends LoopbackHttp {
     private final SimulatedMarket market;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int failWithStatus;
+    private volatile Long failRetryAfterSeconds;
 
     public YahooFeedServer(SimulatedMarket market) {
         this(market, 0);
@@ -35,12 +36,20 @@ public final class YahooFeedServer extends LoopbackHttp {
 
     /** Makes every request fail with this HTTP status (0 to recover): a provider outage. */
     public void failWith(int status) {
+        failWith(status, null);
+    }
+
+    /** As {@link #failWith(int)}, sending {@code Retry-After: seconds} as a rate-limiting service would (null: none). */
+    public void failWith(int status, Long retryAfterSeconds) {
+        failRetryAfterSeconds = retryAfterSeconds;
         failWithStatus = status;
     }
 
     private void chart(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         if (failWithStatus != 0) {
+            Long retryAfter = failRetryAfterSeconds;
+            if (retryAfter != null) exchange.getResponseHeaders().set("Retry-After", retryAfter.toString());
             respond(exchange, failWithStatus, "text/plain", "unavailable");
             return;
         }
