@@ -4,6 +4,7 @@ import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoClients;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoThrottleStore;
+import dev.stockalerts.wiring.ApiComponents;
 import dev.stockalerts.wiring.CronComponents;
 import dev.stockalerts.wiring.Outbound;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,19 +17,36 @@ import java.time.Clock;
  */
 final class Containers {
     private static CronComponents cron;
+    private static ApiComponents api;
 
     private Containers() {}
 
-    static synchronized CronComponents cron() {
-        if (cron == null) {
+    /** What every function needs: settings, one DynamoDB client, quote providers and notification channels. */
+    private record Base(Settings settings, DynamoMetrics metrics, DynamoDbClient dynamo, Clock clock, Outbound outbound) {
+        static Base fromEnvironment() {
             Settings settings = Settings.fromEnvironment();
             DynamoMetrics metrics = new DynamoMetrics();
             DynamoDbClient dynamo = DynamoClients.fromEnvironment(metrics);
             Clock clock = Clock.systemUTC();
             Outbound outbound = Outbound.fromSettings(settings, clock,
                     new DynamoThrottleStore(dynamo, settings.tableName()), System.out::println);
-            cron = CronComponents.create(settings, dynamo, metrics, outbound, clock, System.out::println);
+            return new Base(settings, metrics, dynamo, clock, outbound);
+        }
+    }
+
+    static synchronized CronComponents cron() {
+        if (cron == null) {
+            Base b = Base.fromEnvironment();
+            cron = CronComponents.create(b.settings(), b.dynamo(), b.metrics(), b.outbound(), b.clock(), System.out::println);
         }
         return cron;
+    }
+
+    static synchronized ApiComponents api() {
+        if (api == null) {
+            Base b = Base.fromEnvironment();
+            api = ApiComponents.create(b.settings(), b.dynamo(), b.metrics(), b.outbound(), b.clock(), System.out::println);
+        }
+        return api;
     }
 }

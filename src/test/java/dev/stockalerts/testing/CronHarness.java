@@ -1,15 +1,19 @@
 package dev.stockalerts.testing;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.handler.AlertsCronFunction;
+import dev.stockalerts.handler.StockApiFunction;
 import dev.stockalerts.local.SimulatedClock;
 import dev.stockalerts.local.SimulatedMarket;
 import dev.stockalerts.local.WebhookReceiver;
 import dev.stockalerts.local.YahooFeedServer;
+import dev.stockalerts.wiring.ApiComponents;
 import dev.stockalerts.wiring.CronComponents;
 import dev.stockalerts.wiring.Outbound;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The scheduled function as it runs in Lambda, over a fresh DynamoDB Local table, with Yahoo and the
  * alert webhook served by real HTTP servers on 127.0.0.1 and time on a hand-moved clock.
- * Each {@link #container()} is a new Lambda container: its own client and empty caches, same table.
+ * Each {@link #container()} is a new Lambda container: its own client and empty caches, same table;
+ * {@link #api()} is a container of the API function on the same table, clock and loopback services.
  */
 public final class CronHarness implements AutoCloseable {
     public static final Instant T0 = Instant.parse("2026-11-23T14:00:00Z");
@@ -66,6 +71,26 @@ public final class CronHarness implements AutoCloseable {
         CronComponents components = CronComponents.create(settings, client, metrics,
                 Outbound.fromSettings(settings, clock, null, log::add), clock, log::add);
         return new Container(components, metrics, new AlertsCronFunction(components.check(), log::add));
+    }
+
+    public ApiContainer api() {
+        Settings settings = settings();
+        DynamoMetrics metrics = new DynamoMetrics();
+        DynamoDbClient client = LocalDynamo.client(metrics);
+        ApiComponents components = ApiComponents.create(settings, client, metrics,
+                Outbound.fromSettings(settings, clock, null, log::add), clock, log::add);
+        return new ApiContainer(components, metrics, new StockApiFunction(components.router()));
+    }
+
+    public record ApiContainer(ApiComponents components, DynamoMetrics metrics, StockApiFunction handler) {
+        public APIGatewayProxyResponseEvent call(APIGatewayProxyRequestEvent event) {
+            return handler.handleRequest(event, null);
+        }
+
+        /** A request as API Gateway sends it for {@code method path} with this body (null: none). */
+        public APIGatewayProxyResponseEvent call(String method, String path, String body) {
+            return call(ApiEvents.request(method, path, body));
+        }
     }
 
     public record Container(CronComponents components, DynamoMetrics metrics, AlertsCronFunction handler) {

@@ -1,0 +1,43 @@
+package dev.stockalerts.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockalerts.alert.Alert;
+import dev.stockalerts.alert.AlertState;
+import dev.stockalerts.alert.RearmPolicy;
+
+import java.time.Instant;
+
+/** Alerts and their states as the API shows them: the shape POST /alerts accepts, plus id and times. */
+final class AlertJson {
+    private AlertJson() {}
+
+    static ObjectNode alert(Alert a) {
+        ObjectNode json = ApiJson.object();
+        json.put("id", a.id());
+        json.put("symbol", a.symbol());
+        json.put("condition", a.condition().name());
+        json.put("level", a.level());
+        ObjectNode rearm = json.putObject("rearm").put("policy", a.rearm().kind().name());
+        if (a.rearm().kind() == RearmPolicy.Kind.REARM) rearm.put("hysteresis", a.rearm().hysteresis());
+        if (a.rearm().cooldown() != null) rearm.put("cooldown", a.rearm().cooldown().toString());
+        a.channels().forEach(json.putArray("channels")::add);
+        json.put("createdAt", text(a.createdAt()));
+        json.put("rearmRequestedAt", text(a.rearmRequestedAt()));
+        return json;
+    }
+
+    /** What the scheduled function last stored; it may lag behind by up to the state write interval. */
+    static ObjectNode state(AlertState s) {
+        ObjectNode json = ApiJson.object();
+        json.put("armed", s.armed());
+        json.put("lastFiredAt", text(s.lastFiredAt()));
+        json.put("lastFiredPrice", s.lastFiredPrice());
+        json.put("fireCount", s.fireCount());
+        s.pendingChannels().forEach(json.putArray("pendingChannels")::add);
+        return json;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

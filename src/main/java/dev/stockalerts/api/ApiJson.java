@@ -1,0 +1,54 @@
+package dev.stockalerts.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON in and out of the API. Bodies are built as trees, so no mapping configuration is needed;
+ * parsing is strict: a duplicated key or text after the object is an error, not a silent guess.
+ */
+final class ApiJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ApiJson() {}
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body as a JSON object, or a {@link BadRequest} saying what is wrong with it. */
+    static ObjectNode parseObject(String body) {
+        if (body == null || body.isBlank()) throw new BadRequest("request body is empty; expected a JSON object");
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new BadRequest("request body is not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
+        if (!(node instanceof ObjectNode object)) throw new BadRequest("request body must be a JSON object");
+        return object;
+    }
+}

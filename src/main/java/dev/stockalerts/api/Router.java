@@ -1,0 +1,83 @@
+package dev.stockalerts.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Method + path template routing ({@code /alerts/{id}}). An unknown path answers 404, a known path with
+ * another method 405 with {@code Allow}; a {@link BadRequest} becomes 400, anything else unexpected 500.
+ */
+public final class Router {
+
+    /** One endpoint: e.g. GET /alerts/{id}. */
+    public record Route(String method, String template, Function<ApiRequest, ApiResponse> endpoint) {
+        public Route {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(endpoint, "endpoint");
+            if (!template.startsWith("/")) throw new IllegalArgumentException("template must start with /: " + template);
+        }
+
+        /** The captured parameters if the path fits this template, else null. */
+        Map<String, String> match(List<String> segments) {
+            List<String> parts = Router.segments(template);
+            if (parts.size() != segments.size()) return null;
+            Map<String, String> captured = new HashMap<>();
+            for (int i = 0; i < parts.size(); i++) {
+                String part = parts.get(i);
+                if (part.startsWith("{") && part.endsWith("}")) captured.put(part.substring(1, part.length() - 1), segments.get(i));
+                else if (!part.equals(segments.get(i))) return null;
+            }
+            return captured;
+        }
+    }
+
+    private final List<Route> routes;
+    private final Consumer<String> log;
+
+    public Router(List<Route> routes, Consumer<String> log) {
+        this.routes = List.copyOf(routes);
+        this.log = log;
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        List<String> segments = segments(request.path());
+        TreeSet<String> allowed = new TreeSet<>();
+        for (Route route : routes) {
+            Map<String, String> captured = route.match(segments);
+            if (captured == null) continue;
+            if (route.method().equals(request.method())) return run(route, request.withCapturedParameters(captured));
+            allowed.add(route.method());
+        }
+        return allowed.isEmpty()
+                ? ApiErrors.noRoute(request.method(), request.path())
+                : ApiErrors.methodNotAllowed(request.method(), allowed);
+    }
+
+    private ApiResponse run(Route route, ApiRequest request) {
+        try {
+            return route.endpoint().apply(request);
+        } catch (BadRequest e) {
+            return ApiErrors.badRequest(e.getMessage());
+        } catch (RuntimeException e) {
+            // The caller learns nothing internal; the log keeps the cause.
+            log.accept("[API] " + request.method() + " " + request.path() + " failed: " + e
+                    + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")"));
+            e.printStackTrace();
+            return ApiErrors.internal();
+        }
+    }
+
+    /** Path segments; empty ones (a trailing or doubled slash) are ignored. */
+    static List<String> segments(String path) {
+        List<String> result = new ArrayList<>();
+        Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).forEach(result::add);
+        return result;
+    }
+}

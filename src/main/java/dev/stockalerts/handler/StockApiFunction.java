@@ -1,0 +1,49 @@
+package dev.stockalerts.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.stockalerts.api.ApiRequest;
+import dev.stockalerts.api.ApiResponse;
+import dev.stockalerts.api.Router;
+
+/** API Gateway (REST, proxy integration) → the stock API's router. The router and its caches live as long as the container. */
+public final class StockApiFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private final Router router;
+
+    /** Used by the Lambda runtime: one set of components per container. */
+    public StockApiFunction() {
+        this(Containers.api().router());
+    }
+
+    public StockApiFunction(Router router) {
+        this.router = router;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        ApiResponse response = router.handle(request(event));
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(response.status())
+                .withHeaders(response.headers())
+                .withBody(response.body())
+                .withIsBase64Encoded(false);
+    }
+
+    private static ApiRequest request(APIGatewayProxyRequestEvent event) {
+        var context = event.getRequestContext();
+        return new ApiRequest(event.getHttpMethod(), event.getPath(), event.getPathParameters(), event.getBody(),
+                Boolean.TRUE.equals(event.getIsBase64Encoded()),
+                basePath(event.getPath(), context == null ? null : context.getPath()));
+    }
+
+    /**
+     * The requestContext path is what the client called (/prod/alerts); the event path is what was routed
+     * (/alerts). What precedes it, the stage or a custom domain's base path, belongs in Location headers.
+     */
+    static String basePath(String routed, String called) {
+        if (routed == null || called == null || !called.endsWith(routed)) return "";
+        return called.substring(0, called.length() - routed.length());
+    }
+}
