@@ -38,8 +38,9 @@ public final class AlertEndpoints {
         if (!validation.valid()) return ApiErrors.invalidFields("invalid alert", validation.errors());
         Alert alert = validation.draft().toAlert(UUID.randomUUID().toString(), clock.instant());
         definitions.create(alert);
-        return ApiResponse.json(201, AlertJson.alert(alert))
-                .withHeader("Location", request.basePath() + "/alerts/" + alert.id());
+        // The path the client called (/prod/alerts), so the Location works behind any stage or base path.
+        String collection = request.calledPath().replaceAll("/+$", "");
+        return ApiResponse.json(201, AlertJson.alert(alert)).withHeader("Location", collection + "/" + alert.id());
     }
 
     /** GET /alerts → {"alerts":[...]}. */

@@ -9,23 +9,20 @@ import java.util.Map;
 /**
  * An HTTP request as the API sees it, independent of the Lambda event classes.
  *
- * @param path           the routed path, e.g. /alerts/42 (without the stage)
- * @param pathParameters path parameters; the router adds the ones its templates capture
+ * @param path           the request path, e.g. /alerts/42 (behind a custom domain it starts with the base path)
+ * @param resource       the API Gateway resource that matched, e.g. /alerts/{id}, or null when unknown
+ * @param pathParameters path parameters (decoded by API Gateway); the router adds the ones its templates capture
  * @param rawBody        the body as received: text, or base64 when {@code base64} is set
- * @param basePath       what precedes {@code path} in the client's URL (the stage, e.g. /prod), for Location headers
+ * @param calledPath     the path as the client called it, stage or base path included (/prod/alerts), for Location headers
  */
-public record ApiRequest(String method, String path, Map<String, String> pathParameters, String rawBody,
-                         boolean base64, String basePath) {
+public record ApiRequest(String method, String path, String resource, Map<String, String> pathParameters,
+                         String rawBody, boolean base64, String calledPath) {
 
     public ApiRequest {
         method = method == null ? "" : method.toUpperCase(Locale.ROOT);
         path = path == null || path.isEmpty() ? "/" : path;
         pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
-        basePath = basePath == null ? "" : basePath;
-    }
-
-    public static ApiRequest of(String method, String path, String body) {
-        return new ApiRequest(method, path, Map.of(), body, false, "");
+        calledPath = calledPath == null || calledPath.isEmpty() ? path : calledPath;
     }
 
     public String pathParameter(String name) {
@@ -36,7 +33,7 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
     ApiRequest withCapturedParameters(Map<String, String> captured) {
         Map<String, String> merged = new HashMap<>(captured);
         merged.putAll(pathParameters);
-        return new ApiRequest(method, path, merged, rawBody, base64, basePath);
+        return new ApiRequest(method, path, resource, merged, rawBody, base64, calledPath);
     }
 
     /** The body as text, decoding base64 when API Gateway encoded it; "" when there is none. */

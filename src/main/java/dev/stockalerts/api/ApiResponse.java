@@ -27,9 +27,4 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
         all.put(name, value);
         return new ApiResponse(status, all, body);
     }
-
-    public String header(String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-    }
 }

@@ -46,13 +46,20 @@ public final class Router {
         this.log = log;
     }
 
+    /**
+     * Matches API Gateway's resource (/alerts/{id}) when the event names one: unlike the path it never carries a
+     * custom domain's base path. Without it (direct invocation, tests) the path itself is matched.
+     */
     public ApiResponse handle(ApiRequest request) {
-        List<String> segments = segments(request.path());
+        boolean byResource = request.resource() != null && !request.resource().contains("+}");
+        List<String> segments = segments(byResource ? request.resource() : request.path());
         TreeSet<String> allowed = new TreeSet<>();
         for (Route route : routes) {
             Map<String, String> captured = route.match(segments);
             if (captured == null) continue;
-            if (route.method().equals(request.method())) return run(route, request.withCapturedParameters(captured));
+            if (route.method().equals(request.method())) {
+                return run(route, byResource ? request : request.withCapturedParameters(captured));
+            }
             allowed.add(route.method());
         }
         return allowed.isEmpty()

@@ -33,17 +33,7 @@ public final class StockApiFunction implements RequestHandler<APIGatewayProxyReq
 
     private static ApiRequest request(APIGatewayProxyRequestEvent event) {
         var context = event.getRequestContext();
-        return new ApiRequest(event.getHttpMethod(), event.getPath(), event.getPathParameters(), event.getBody(),
-                Boolean.TRUE.equals(event.getIsBase64Encoded()),
-                basePath(event.getPath(), context == null ? null : context.getPath()));
-    }
-
-    /**
-     * The requestContext path is what the client called (/prod/alerts); the event path is what was routed
-     * (/alerts). What precedes it, the stage or a custom domain's base path, belongs in Location headers.
-     */
-    static String basePath(String routed, String called) {
-        if (routed == null || called == null || !called.endsWith(routed)) return "";
-        return called.substring(0, called.length() - routed.length());
+        return new ApiRequest(event.getHttpMethod(), event.getPath(), event.getResource(), event.getPathParameters(),
+                event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()), context == null ? null : context.getPath());
     }
 }

@@ -78,6 +78,24 @@ class ApiRoutingTest {
     }
 
     @Test
+    void behindACustomDomainBasePathTheResourceRoutesAndLocationKeepsTheBasePath() {
+        env.market.list("AAPL", 190);
+        var create = ApiEvents.request("POST", "/v1/alerts", "{\"symbol\":\"AAPL\",\"condition\":\"BELOW\",\"level\":150}")
+                .withResource("/alerts");
+        create.getRequestContext().setPath("/v1/alerts");
+        APIGatewayProxyResponseEvent created = api.call(create);
+        assertEquals(201, created.getStatusCode(), created.getBody());
+        String id = ApiEvents.json(created.getBody()).get("id").asText();
+        assertEquals("/v1/alerts/" + id, created.getHeaders().get("Location"));
+
+        var get = ApiEvents.request("GET", "/v1/alerts/" + id, null)
+                .withResource("/alerts/{id}").withPathParameters(java.util.Map.of("id", id));
+        APIGatewayProxyResponseEvent response = api.call(get);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(id, ApiEvents.json(response.getBody()).get("id").asText());
+    }
+
+    @Test
     void trailingSlashIsTheSameRoute() {
         assertEquals(200, api.call("GET", "/alerts/", null).getStatusCode());
     }
