@@ -5,7 +5,4 @@ import java.util.Optional;
 /** Where the shared config item lives. */
 public interface ConfigStore {
     Optional<RuntimeConfig> load();
-
-    /** Marks alert definitions as changed; returns the new revision. */
-    long bumpAlertsRevision();
 }

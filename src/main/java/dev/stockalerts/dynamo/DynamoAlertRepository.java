@@ -3,7 +3,8 @@ package dev.stockalerts.dynamo;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.state.AlertAdmin;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 import java.time.Instant;
@@ -48,44 +49,48 @@ public final class DynamoAlertRepository implements AlertAdmin {
 
     @Override
     public boolean create(Alert alert) {
-        try {
-            client.putItem(b -> b.tableName(table)
-                    .item(AlertItems.toItem(alert))
-                    .conditionExpression("attribute_not_exists(pk)")
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return withRevisionBump(TransactWriteItem.builder().put(p -> p.tableName(table)
+                .item(AlertItems.toItem(alert))
+                .conditionExpression("attribute_not_exists(pk)")).build());
     }
 
     @Override
     public boolean delete(String id) {
-        try {
-            client.deleteItem(b -> b.tableName(table)
-                    .key(Items.key(AlertItems.PARTITION, id))
-                    .conditionExpression("attribute_exists(pk)")
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            return true;
-        } catch (ConditionalCheckFailedException absent) {
-            return false;
-        }
+        return withRevisionBump(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                .key(Items.key(AlertItems.PARTITION, id))
+                .conditionExpression("attribute_exists(pk)")).build());
     }
 
     @Override
     public boolean requestRearm(String id, Instant at) {
+        return withRevisionBump(TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(Items.key(AlertItems.PARTITION, id))
+                .updateExpression("SET #r = :at")
+                // Without the condition the update would create a bare item for an unknown id.
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#r", AlertItems.REARM_REQUESTED_AT))
+                .expressionAttributeValues(Map.of(":at", Items.s(at.toString())))).build());
+    }
+
+    /**
+     * The change and the bump of the config's alerts revision in one transaction: the scheduled
+     * function re-reads definitions only when the revision moves, so one must never land without
+     * the other. @return false when the change's own condition failed (nothing written)
+     */
+    private boolean withRevisionBump(TransactWriteItem change) {
+        TransactWriteItem bump = TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL))
+                .updateExpression("ADD #rev :one")
+                .expressionAttributeNames(Map.of("#rev", DynamoConfigStore.REVISION))
+                .expressionAttributeValues(Map.of(":one", Items.n(1L)))).build();
         try {
-            client.updateItem(b -> b.tableName(table)
-                    .key(Items.key(AlertItems.PARTITION, id))
-                    .updateExpression("SET #r = :at")
-                    // Without the condition UpdateItem would create a bare item for an unknown id.
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(Map.of("#r", AlertItems.REARM_REQUESTED_AT))
-                    .expressionAttributeValues(Map.of(":at", Items.s(at.toString())))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            client.transactWriteItems(b -> b.transactItems(change, bump).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             return true;
-        } catch (ConditionalCheckFailedException absent) {
-            return false;
+        } catch (TransactionCanceledException e) {
+            boolean conditionFailed = e.hasCancellationReasons() && !e.cancellationReasons().isEmpty()
+                    && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code());
+            if (conditionFailed) return false;
+            throw e;
         }
     }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Alert definitions one at a time, as the API manages them. The scheduled function needs only
- * {@link AlertRepository#loadAll()}. Every change here is conditional on the item's existence, so the
+ * {@link AlertRepository#loadAll()}. Every change here bumps the alerts revision in the same
+ * transaction, and is conditional on the item's existence, so the
  * API can answer 404 without reading first.
  */
 public interface AlertAdmin extends AlertRepository {

@@ -9,7 +9,6 @@ import dev.stockalerts.api.StockApiRoutes;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
-import dev.stockalerts.dynamo.DynamoConfigStore;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.state.StateReader;
@@ -24,8 +23,7 @@ public record ApiComponents(Router router, DynamoMetrics metrics) {
     public static ApiComponents create(Settings settings, DynamoDbClient dynamo, DynamoMetrics metrics,
                                        Outbound outbound, Clock clock, Consumer<String> log) {
         String table = settings.tableName();
-        AlertDefinitions definitions = new AlertDefinitions(new DynamoAlertRepository(dynamo, table),
-                new DynamoConfigStore(dynamo, table), outbound.admin(), log);
+        AlertDefinitions definitions = new AlertDefinitions(new DynamoAlertRepository(dynamo, table), log);
         // Read-only use: the API never writes states.
         StateReader states = new DynamoStateStore(dynamo, table, Backoff.standard());
         AlertRequestValidator validator = new AlertRequestValidator(outbound.notifier().channelNames(), outbound.quotes());
