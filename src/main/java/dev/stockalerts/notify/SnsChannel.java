@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.sns.model.SnsException;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Publishes the message to an SNS topic (fan-out to e-mail, SMS, queues). The client is shared, not owned. */
 public final class SnsChannel implements NotificationChannel {
@@ -15,13 +16,22 @@ public final class SnsChannel implements NotificationChannel {
     /** SNS caps e-mail subjects at 100 characters. */
     static final int MAX_SUBJECT = 100;
 
-    private final SnsClient sns;
+    private final Supplier<SnsClient> sns;
     private final String topicArn;
 
     public SnsChannel(SnsClient sns, String topicArn) {
+        this(supplierOf(Objects.requireNonNull(sns, "sns")), topicArn);
+    }
+
+    /** The client is built on first use: most containers never publish, and building it costs cold-start time. */
+    public SnsChannel(Supplier<SnsClient> sns, String topicArn) {
         this.sns = Objects.requireNonNull(sns, "sns");
         if (topicArn == null || topicArn.isBlank()) throw new IllegalArgumentException("topic ARN is required");
         this.topicArn = topicArn;
+    }
+
+    private static Supplier<SnsClient> supplierOf(SnsClient client) {
+        return () -> client;
     }
 
     @Override
@@ -42,7 +52,7 @@ public final class SnsChannel implements NotificationChannel {
                         MessageAttributeValue.builder().dataType("String").stringValue(n.symbol()).build()))
                 .build();
         try {
-            sns.publish(request);
+            sns.get().publish(request);
         } catch (SnsException e) {
             boolean retryable = e.isThrottlingException() || e.statusCode() >= 500;
             String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : null;

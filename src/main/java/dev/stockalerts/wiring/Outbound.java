@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The HTTP side of a container: quote providers with fallback, notification channels, admin notices. */
@@ -51,6 +52,19 @@ public record Outbound(QuoteService quotes, Notifier notifier, AdminNotifier adm
         return String.join(",", names);
     }
 
+    /** Built on the first publish, once per container: building an SDK client costs cold-start time. */
+    private static Supplier<SnsClient> lazySnsClient() {
+        return new Supplier<>() {
+            private SnsClient client;
+
+            @Override
+            public synchronized SnsClient get() {
+                if (client == null) client = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+                return client;
+            }
+        };
+    }
+
     private static List<NotificationChannel> channels(Settings settings, HttpClient http) {
         List<NotificationChannel> channels = new ArrayList<>();
         channels.add(new ConsoleChannel());
@@ -62,9 +76,7 @@ public record Outbound(QuoteService quotes, Notifier notifier, AdminNotifier adm
                     settings.telegramChatId(), http, settings.httpTimeout()));
         }
         if (settings.alertTopicArn() != null) {
-            // Built only when a topic is configured: the SNS client costs cold-start time.
-            SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-            channels.add(new SnsChannel(sns, settings.alertTopicArn()));
+            channels.add(new SnsChannel(lazySnsClient(), settings.alertTopicArn()));
         }
         return channels;
     }
