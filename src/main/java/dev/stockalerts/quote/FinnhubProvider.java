@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,7 +15,7 @@ import java.util.Set;
  * Finnhub's /quote endpoint, one request per symbol. Finnhub does not say the currency, so it is null.
  * A bad or missing key answers 401/403, which ProviderHttp maps to CLIENT_ERROR.
  */
-public final class FinnhubProvider implements QuoteProvider {
+public final class FinnhubProvider extends PerSymbolProvider {
     public static final String NAME = "finnhub";
 
     private final URI base;
@@ -35,18 +33,9 @@ public final class FinnhubProvider implements QuoteProvider {
         return NAME;
     }
 
-    @Override
-    public Map<String, Quote> quotes(Set<String> symbols) throws QuoteProviderException {
-        Map<String, Quote> result = new LinkedHashMap<>();
-        for (String symbol : symbols) {
-            Quote q = quote(symbol);
-            if (q != null) result.put(symbol, q);
-        }
-        return result;
-    }
-
     /** The quote, or null when Finnhub says it has no such symbol. */
-    private Quote quote(String symbol) throws QuoteProviderException {
+    @Override
+    protected Quote quote(String symbol) throws QuoteProviderException {
         URI uri = ProviderHttp.resolve(base, "/api/v1/quote?symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
                 + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         ProviderHttp.Response response = http.get(uri, Set.of());

@@ -8,15 +8,13 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Yahoo Finance's chart endpoint, one request per symbol. Only {@code chart.result[0].meta} is read;
  * {@code range=1d&interval=1d} keeps the (unused) price series small.
  */
-public final class YahooChartProvider implements QuoteProvider {
+public final class YahooChartProvider extends PerSymbolProvider {
     public static final String NAME = "yahoo";
 
     private final URI base;
@@ -32,18 +30,9 @@ public final class YahooChartProvider implements QuoteProvider {
         return NAME;
     }
 
-    @Override
-    public Map<String, Quote> quotes(Set<String> symbols) throws QuoteProviderException {
-        Map<String, Quote> result = new LinkedHashMap<>();
-        for (String symbol : symbols) {
-            Quote q = quote(symbol);
-            if (q != null) result.put(symbol, q);
-        }
-        return result;
-    }
-
     /** The quote, or null when Yahoo says it has no such symbol. */
-    private Quote quote(String symbol) throws QuoteProviderException {
+    @Override
+    protected Quote quote(String symbol) throws QuoteProviderException {
         String encoded = URLEncoder.encode(symbol, StandardCharsets.UTF_8); // ^GSPC -> %5EGSPC, EURUSD=X -> EURUSD%3DX
         URI uri = ProviderHttp.resolve(base, "/v8/finance/chart/" + encoded + "?range=1d&interval=1d");
         ProviderHttp.Response response = http.get(uri, Set.of(404));
