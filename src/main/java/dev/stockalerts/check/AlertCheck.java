@@ -18,7 +18,7 @@ import dev.stockalerts.state.AlertStateCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,7 +76,7 @@ public final class AlertCheck {
             if (evaluation.fired()) fired++;
         }
 
-        Deliveries deliveries = deliverOwed(alerts);
+        Deliveries deliveries = deliverOwed(alerts, now);
         cache.flushIfDue(now);
 
         if (!lookup.unknown().isEmpty()) log.accept("[Check] No provider knows symbols " + lookup.unknown());
@@ -89,19 +89,24 @@ public final class AlertCheck {
     }
 
     /**
-     * Sends what every firing still owes, new or retried. Each state is claimed first (a durable,
-     * version-conditional write), so a container that dies after this neither re-sends nor forgets,
-     * and a stale container is refused instead of sending twice. What got through is written at once.
+     * Sends what every firing still owes, new or retried. Each is claimed first (a durable,
+     * version-conditional write), so a container that dies after this never forgets a firing, and a
+     * stale container is refused instead of sending twice. What got through is settled at once.
      */
-    private Deliveries deliverOwed(List<Alert> alerts) {
+    private Deliveries deliverOwed(List<Alert> alerts, Instant now) {
         Map<String, Alert> byId = alerts.stream().collect(Collectors.toMap(Alert::id, a -> a));
         Deliveries deliveries = new Deliveries();
         List<AlertState> owed = cache.owingDelivery();
-        Set<String> claimed = cache.claim(owed).written();
-        List<AlertState> delivered = new ArrayList<>();
+        if (owed.isEmpty()) return deliveries;
+        Set<String> claimed = cache.claim(owed, now);
+        Map<String, List<String>> stillOwed = new LinkedHashMap<>();
         for (AlertState state : owed) {
+            if (!claimed.contains(state.alertId())) continue;
             Alert alert = byId.get(state.alertId());
-            if (!claimed.contains(state.alertId()) || alert == null || state.lastFiredPrice() == null) continue;
+            if (alert == null || state.lastFiredPrice() == null) {
+                stillOwed.put(state.alertId(), List.of()); // nothing left to tell anyone
+                continue;
+            }
             Notification notification = Notification.of(alert, state.lastFiredPrice(), state.lastFiredAt(), state.fireCount());
             DeliveryReport report = notifier.deliver(notification, state.pendingChannels());
             deliveries.sent += report.delivered().size();
@@ -110,11 +115,9 @@ public final class AlertCheck {
                 log.accept("[Notify] " + failure.channel() + " failed for alert " + alert.id() + ": " + failure.reason()
                         + (failure.retryable() ? " (retrying next run)" : " (giving up)"));
             }
-            AlertState after = cache.state(state.alertId()).withPendingChannels(report.retryableChannels());
-            cache.update(after);
-            delivered.add(after);
+            stillOwed.put(state.alertId(), report.retryableChannels());
         }
-        cache.writeNow(delivered);
+        cache.settle(stillOwed);
         return deliveries;
     }
 

@@ -1,12 +1,14 @@
 package dev.stockalerts.dynamo;
 
 import dev.stockalerts.alert.AlertState;
+import dev.stockalerts.state.DeliveryLedger;
 import dev.stockalerts.state.StateStore;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -22,10 +24,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Alert states in the STATE partition: bulk Query reads, BatchWriteItem flushes, conditional transactions. */
+/**
+ * Alert states in the STATE partition (bulk Query reads, BatchWriteItem flushes, conditional claims)
+ * and the ledgers of deliveries owed in the DELIVERY partition.
+ */
 public final class DynamoStateStore implements StateStore {
     static final int BATCH_LIMIT = 25;
-    static final int TRANSACTION_LIMIT = 100;
 
     private final DynamoDbClient client;
     private final String table;
@@ -38,23 +42,35 @@ public final class DynamoStateStore implements StateStore {
     }
 
     @Override
-    public List<AlertState> loadAll() {
+    public Snapshot loadAll() {
+        List<AlertState> states = new ArrayList<>();
+        List<DeliveryLedger> ledgers = new ArrayList<>();
         // Eventually consistent: half the read units, and states change at most every few minutes.
-        return client.queryPaginator(b -> b.tableName(table)
+        client.queryPaginator(b -> b.tableName(table)
                         .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", Items.s(StateItems.PARTITION)))
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
-                .items().stream().map(StateItems::fromItem).toList();
+                .items().forEach(item -> {
+                    if (LedgerItems.isLedger(item)) ledgers.add(LedgerItems.fromItem(item));
+                    else states.add(StateItems.fromItem(item));
+                });
+        return new Snapshot(states, ledgers);
     }
 
+    /** One state read strongly, with the channels its last firing still owes (from the ledgers). */
     @Override
     public Optional<AlertState> load(String alertId) {
         var response = client.getItem(b -> b.tableName(table)
                 .key(Items.key(StateItems.PARTITION, alertId))
                 .consistentRead(true)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(StateItems.fromItem(response.item())) : Optional.empty();
+        if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
+        AlertState state = StateItems.fromItem(response.item());
+        if (state.fireCount() == 0) return Optional.of(state);
+        List<String> owed = loadLedgers().stream().flatMap(l -> l.owed().stream())
+                .filter(o -> o.alertId().equals(alertId) && o.fireCount() == state.fireCount())
+                .flatMap(o -> o.channels().stream()).distinct().toList();
+        return Optional.of(state.withPendingChannels(owed));
     }
 
     @Override
@@ -103,27 +119,22 @@ public final class DynamoStateStore implements StateStore {
     }
 
     @Override
-    public WriteOutcome writeIfUnchanged(Collection<AlertState> states) {
+    public WriteOutcome claim(Collection<AlertState> states, DeliveryLedger ledger) {
+        if (states.size() > MAX_CLAIM) throw new IllegalArgumentException("at most " + MAX_CLAIM + " states per claim");
         Set<String> written = new LinkedHashSet<>();
         Set<String> refused = new LinkedHashSet<>();
-        Set<String> failed = new LinkedHashSet<>();
-        List<AlertState> all = List.copyOf(states);
-        for (int from = 0; from < all.size(); from += TRANSACTION_LIMIT) {
-            transact(all.subList(from, Math.min(from + TRANSACTION_LIMIT, all.size())), written, refused, failed);
-        }
-        return new WriteOutcome(written, refused, failed);
-    }
-
-    /** All-or-nothing per call: on cancellation, drop the refused states and retry the innocent rest. */
-    private void transact(List<AlertState> batch, Set<String> written, Set<String> refused, Set<String> failed) {
-        List<AlertState> pending = batch;
+        List<AlertState> pending = List.copyOf(states);
         for (int attempt = 1; attempt <= backoff.maxAttempts() && !pending.isEmpty(); attempt++) {
-            List<TransactWriteItem> items = pending.stream().map(this::conditionalPut).toList();
+            List<TransactWriteItem> items = new ArrayList<>(pending.stream().map(this::conditionalPut).toList());
+            DeliveryLedger owed = ledger.without(refused);
+            items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(LedgerItems.toItem(owed))
+                    .conditionExpression("attribute_not_exists(pk)")).build());
             try {
                 client.transactWriteItems(b -> b.transactItems(items).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                 pending.forEach(s -> written.add(s.alertId()));
-                return;
+                return new WriteOutcome(written, refused, Set.of());
             } catch (TransactionCanceledException e) {
+                // All or nothing: drop the states refused for a newer stored version, retry the rest.
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
                 List<AlertState> innocent = new ArrayList<>();
                 for (int i = 0; i < pending.size(); i++) {
@@ -139,7 +150,51 @@ public final class DynamoStateStore implements StateStore {
                 break;
             }
         }
+        Set<String> failed = new LinkedHashSet<>();
         pending.forEach(s -> failed.add(s.alertId()));
+        return new WriteOutcome(written, refused, failed);
+    }
+
+    /** Unsettled ledgers only (a strongly consistent read of the ledger key range). */
+    public List<DeliveryLedger> loadLedgers() {
+        return client.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :ledger)")
+                        .expressionAttributeValues(Map.of(":pk", Items.s(LedgerItems.PARTITION),
+                                ":ledger", Items.s(LedgerItems.SK_PREFIX)))
+                        .consistentRead(true)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                .items().stream().map(LedgerItems::fromItem).toList();
+    }
+
+    @Override
+    public boolean claimRetry(DeliveryLedger ledger) {
+        try {
+            client.updateItem(b -> b.tableName(table)
+                    .key(LedgerItems.key(ledger.id()))
+                    .updateExpression("SET #a = :next")
+                    .conditionExpression("#a = :seen")
+                    .expressionAttributeNames(Map.of("#a", LedgerItems.ATTEMPT))
+                    .expressionAttributeValues(Map.of(":seen", Items.n(ledger.attempt()), ":next", Items.n(ledger.attempt() + 1)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            return true;
+        } catch (ConditionalCheckFailedException takenOrGone) {
+            return false;
+        }
+    }
+
+    @Override
+    public void settle(String ledgerId, List<DeliveryLedger.Owed> remaining) {
+        if (remaining.isEmpty()) {
+            client.deleteItem(b -> b.tableName(table).key(LedgerItems.key(ledgerId))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        } else {
+            client.updateItem(b -> b.tableName(table)
+                    .key(LedgerItems.key(ledgerId))
+                    .updateExpression("SET #o = :owed")
+                    .expressionAttributeNames(Map.of("#o", LedgerItems.OWED))
+                    .expressionAttributeValues(Map.of(":owed", LedgerItems.owed(remaining)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        }
     }
 
     private TransactWriteItem conditionalPut(AlertState state) {

@@ -5,11 +5,15 @@ import dev.stockalerts.alert.Side;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.stockalerts.dynamo.Items.*;
 
-/** Alert state ↔ item (pk STATE, sk alert id). Short attribute names: states are read and written in bulk. */
+/**
+ * Alert state ↔ item (pk STATE, sk alert id). Short attribute names: states are read and written in bulk.
+ * Channels a firing still owes are not stored here but in its delivery ledger.
+ */
 final class StateItems {
     static final String PARTITION = "STATE";
     static final String VERSION = "v";
@@ -23,7 +27,6 @@ final class StateItems {
         if (state.lastFiredAt() != null) item.put("firedAt", s(state.lastFiredAt().toString()));
         if (state.lastFiredPrice() != null) item.put("firedPrice", n(state.lastFiredPrice()));
         if (state.fireCount() > 0) item.put("fires", n(state.fireCount()));
-        if (!state.pendingChannels().isEmpty()) item.put("pending", strings(state.pendingChannels()));
         item.put(VERSION, n(version));
         return item;
     }
@@ -38,7 +41,7 @@ final class StateItems {
                 instant(item, "firedAt"),
                 number(item, "firedPrice"),
                 (int) integer(item, "fires", 0),
-                stringList(item, "pending"),
+                List.of(), // owed channels live in delivery ledgers, not in states
                 integer(item, VERSION, 0));
     }
 }

@@ -18,12 +18,13 @@ public final class SimulatedMarket {
     private static final Duration STEP = Duration.ofMinutes(5);
 
     private final Clock clock;
-    private final Random random;
+    private final long seed;
     /** Volatility of one 5-minute step: the daily figure spread over 288 steps. */
     private final double stepSigma;
     private final Map<String, Ticker> tickers = new ConcurrentHashMap<>();
 
     private static final class Ticker {
+        Random random;
         double price;
         double previousClose;
         Instant steppedTo;
@@ -39,12 +40,14 @@ public final class SimulatedMarket {
     /** With {@code dailyVolatility} 0 prices stay where they are set: what tests want. */
     public SimulatedMarket(Clock clock, long seed, double dailyVolatility) {
         this.clock = clock;
-        this.random = new Random(seed);
+        this.seed = seed;
         this.stepSigma = dailyVolatility / Math.sqrt(288);
     }
 
     public void list(String symbol, double price) {
         Ticker t = new Ticker();
+        // One stream per symbol: prices do not depend on the order (or parallelism) of requests.
+        t.random = new Random(seed * 31 + symbol.hashCode());
         t.price = price;
         t.previousClose = price;
         t.steppedTo = clock.instant();
@@ -74,7 +77,7 @@ public final class SimulatedMarket {
                 t.previousClose = t.price;
                 t.day = day;
             }
-            t.price = Math.max(0.01, t.price * Math.exp(stepSigma * random.nextGaussian()));
+            t.price = Math.max(0.01, t.price * Math.exp(stepSigma * t.random.nextGaussian()));
         }
         return new Price(symbol, round(t.price), round(t.previousClose), t.steppedTo);
     }

@@ -5,6 +5,7 @@ import dev.stockalerts.alert.AlertState;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +21,8 @@ import java.util.function.Consumer;
  *
  * <p>Loaded in bulk when empty or older than the TTL; changes are queued as dirty and written back
  * in batches once the write interval has passed. Before a notification goes out, {@link #claim}
- * makes its state durable, conditional on the version it was derived from.
+ * makes its state durable, conditional on the version it was derived from, with a ledger of what
+ * it owes; {@link #settle} records what was delivered.
  */
 public final class AlertStateCache {
     private static final String LOG = "[KV Cache] ";
@@ -39,6 +42,11 @@ public final class AlertStateCache {
     private final Set<String> dirty = new LinkedHashSet<>();
     /** States of deleted alerts, removed at the next flush. */
     private final Set<String> deletes = new LinkedHashSet<>();
+    /** Ledgers of deliveries still owed, by id, and which ledger each owing alert is in. */
+    private final Map<String, DeliveryLedger> ledgers = new HashMap<>();
+    private final Map<String, String> ledgerOf = new HashMap<>();
+    /** Settlements that could not be written yet: ledger id → what it still owes. */
+    private final Map<String, List<DeliveryLedger.Owed>> unsettled = new LinkedHashMap<>();
 
     private Instant loadedAt;
     private Instant lastFlushAt;
@@ -101,36 +109,98 @@ public final class AlertStateCache {
     }
 
     /**
-     * Makes these states durable before anything is sent for them: each write is conditional on the
-     * version the state was derived from. A refused state (a newer container wrote first) is
-     * replaced by the stored copy and must not be sent; a failed one stays queued for the next run.
+     * Claims what is owed before anything is sent, and returns the ids that may be sent now.
+     * New firings are written in one transaction per batch, each conditional on the version it was
+     * derived from, together with a ledger of the channels they owe. A refused state (a newer
+     * container wrote first) is replaced by the stored copy and must not be sent; a failed one stays
+     * queued for the next run. Deliveries owed by an earlier claim are retried only after a
+     * conditional bump of their ledger, so two containers never both retry them.
      */
-    public synchronized StateStore.WriteOutcome claim(Collection<AlertState> states) {
-        if (states.isEmpty()) return NOTHING;
-        List<AlertState> claimed = states.stream().map(s -> current.getOrDefault(s.alertId(), s)).toList();
-        StateStore.WriteOutcome outcome = this.states.writeIfUnchanged(claimed);
-        for (AlertState state : claimed) {
-            if (outcome.written().contains(state.alertId())) markWritten(state);
+    public synchronized Set<String> claim(Collection<AlertState> owed, Instant now) {
+        retryUnsettled();
+        Set<String> claimed = new LinkedHashSet<>();
+        List<AlertState> fresh = new ArrayList<>();
+        Map<String, List<String>> retriesByLedger = new LinkedHashMap<>();
+        for (AlertState state : owed) {
+            String ledger = ledgerOf.get(state.alertId());
+            if (ledger == null) fresh.add(current.getOrDefault(state.alertId(), state));
+            else retriesByLedger.computeIfAbsent(ledger, l -> new ArrayList<>()).add(state.alertId());
         }
+        for (int from = 0; from < fresh.size(); from += StateStore.MAX_CLAIM) {
+            claimFresh(fresh.subList(from, Math.min(from + StateStore.MAX_CLAIM, fresh.size())), now, claimed);
+        }
+        retriesByLedger.forEach((ledgerId, alertIds) -> {
+            if (states.claimRetry(ledgers.get(ledgerId))) {
+                ledgers.put(ledgerId, ledgers.get(ledgerId).withNextAttempt());
+                claimed.addAll(alertIds);
+            } else {
+                log.accept(LOG + "Deliveries of ledger " + ledgerId + " are being retried elsewhere; leaving them");
+                alertIds.forEach(id -> setOwed(id, List.of()));
+                ledgers.remove(ledgerId);
+            }
+        });
+        return claimed;
+    }
+
+    private void claimFresh(List<AlertState> batch, Instant now, Set<String> claimed) {
+        DeliveryLedger ledger = new DeliveryLedger(now + "#" + UUID.randomUUID().toString().substring(0, 8), 0,
+                batch.stream().map(s -> new DeliveryLedger.Owed(s.alertId(), s.fireCount(), s.pendingChannels())).toList());
+        StateStore.WriteOutcome outcome = states.claim(batch, ledger);
+        for (AlertState state : batch) {
+            if (!outcome.written().contains(state.alertId())) continue;
+            markWritten(state);
+            ledgerOf.put(state.alertId(), ledger.id());
+            claimed.add(state.alertId());
+        }
+        if (!outcome.written().isEmpty()) ledgers.put(ledger.id(), ledger.without(outcome.refused()).without(outcome.failed()));
         for (String id : outcome.refused()) {
             log.accept(LOG + "Refused write for alert " + id + ": a newer version is stored, adopting it");
-            adopt(id, this.states.load(id).orElse(null));
+            adopt(id, states.load(id).orElse(null));
         }
-        return outcome;
     }
 
     /**
-     * Writes these states now in batches, unconditionally: only for states this container has just
-     * claimed, to record what was delivered. Failures stay queued for the next flush.
+     * Records what each claimed state still owes after sending ({@code owed}: alert id → channels
+     * left, empty when delivered). Each ledger is settled in one write: deleted once nothing is owed.
      */
-    public synchronized StateStore.WriteOutcome writeNow(Collection<AlertState> states) {
-        if (states.isEmpty()) return NOTHING;
-        List<AlertState> latest = states.stream().map(s -> current.getOrDefault(s.alertId(), s)).toList();
-        StateStore.WriteOutcome outcome = this.states.writeBatch(latest, List.of());
-        for (AlertState state : latest) {
-            if (outcome.written().contains(state.alertId())) markWritten(state);
+    public synchronized void settle(Map<String, List<String>> owed) {
+        Map<String, List<DeliveryLedger.Owed>> remaining = new LinkedHashMap<>();
+        owed.forEach((alertId, channels) -> {
+            String ledgerId = ledgerOf.get(alertId);
+            if (ledgerId == null) return;
+            setOwed(alertId, channels);
+            remaining.computeIfAbsent(ledgerId, l -> new ArrayList<>());
+            if (!channels.isEmpty()) {
+                remaining.get(ledgerId).add(new DeliveryLedger.Owed(alertId, current.get(alertId).fireCount(), channels));
+            }
+        });
+        remaining.forEach(this::writeSettlement);
+    }
+
+    private void writeSettlement(String ledgerId, List<DeliveryLedger.Owed> left) {
+        try {
+            states.settle(ledgerId, left);
+            unsettled.remove(ledgerId);
+            if (left.isEmpty()) ledgers.remove(ledgerId);
+            else ledgers.put(ledgerId, new DeliveryLedger(ledgerId, ledgers.get(ledgerId).attempt(), left));
+        } catch (RuntimeException e) {
+            // Until this is written a fresh container would send these again: keep trying every run.
+            log.accept(LOG + "Could not settle ledger " + ledgerId + ", retrying next run: " + e.getMessage());
+            unsettled.put(ledgerId, left);
         }
-        return outcome;
+    }
+
+    private void retryUnsettled() {
+        new LinkedHashMap<>(unsettled).forEach(this::writeSettlement);
+    }
+
+    /** Owed channels live in ledgers, not in state items: changing them never makes a state dirty. */
+    private void setOwed(String alertId, List<String> channels) {
+        AlertState now = current.get(alertId);
+        if (now != null) current.put(alertId, now.withPendingChannels(channels));
+        AlertState before = stored.get(alertId);
+        if (before != null) stored.put(alertId, before.withPendingChannels(channels));
+        if (channels.isEmpty()) ledgerOf.remove(alertId);
     }
 
     /** Writes all queued changes in batches once the write interval has passed since the last flush. */
@@ -175,7 +245,8 @@ public final class AlertStateCache {
     private void load(Instant now) {
         log.accept(LOG + "Loading " + definitions.size() + " alert states from DynamoDB...");
         Map<String, AlertState> loaded = new HashMap<>();
-        for (AlertState state : states.loadAll()) loaded.put(state.alertId(), state);
+        StateStore.Snapshot snapshot = states.loadAll();
+        for (AlertState state : snapshot.states()) loaded.put(state.alertId(), state);
         log.accept(LOG + "Loaded " + loaded.size() + " states from DynamoDB");
 
         Map<String, AlertState> queued = new HashMap<>();
@@ -193,9 +264,26 @@ public final class AlertStateCache {
                 update(mine);
             }
         });
+        applyLedgers(snapshot.ledgers());
         dropStatesWithoutDefinition();
         loadedAt = now;
         if (lastFlushAt == null) lastFlushAt = now; // the write interval starts with the container
+    }
+
+    /** Owed channels come back from the ledgers, matched to the firing (fire count) they belong to. */
+    private void applyLedgers(List<DeliveryLedger> loaded) {
+        ledgers.clear();
+        ledgerOf.clear();
+        for (DeliveryLedger ledger : loaded) {
+            if (unsettled.containsKey(ledger.id())) continue; // our own settlement is newer than what is stored
+            ledgers.put(ledger.id(), ledger);
+            for (DeliveryLedger.Owed owed : ledger.owed()) {
+                AlertState state = current.get(owed.alertId());
+                if (state == null || state.fireCount() != owed.fireCount() || owed.channels().isEmpty()) continue;
+                ledgerOf.put(owed.alertId(), ledger.id());
+                setOwed(owed.alertId(), owed.channels());
+            }
+        }
     }
 
     private void replaceDefinitions(List<Alert> loaded) {
@@ -233,8 +321,10 @@ public final class AlertStateCache {
             stored.remove(id);
             current.remove(id);
         } else {
-            stored.put(id, newer);
-            current.put(id, newer);
+            // What the newer writer still owes is its business (its ledger), not this container's.
+            stored.put(id, newer.withPendingChannels(List.of()));
+            current.put(id, newer.withPendingChannels(List.of()));
         }
+        ledgerOf.remove(id);
     }
 }

@@ -8,9 +8,13 @@ import java.util.Set;
 
 /** Where alert states persist. Written by the scheduled function only. */
 public interface StateStore extends StateReader {
+    /** States per claim: a transaction takes 100 items, one of them the ledger. */
+    int MAX_CLAIM = 99;
 
-    /** Every stored state, in as few paginated reads as the store allows. */
-    List<AlertState> loadAll();
+    /** Every stored state and every unsettled ledger, in as few paginated reads as the store allows. */
+    Snapshot loadAll();
+
+    record Snapshot(List<AlertState> states, List<DeliveryLedger> ledgers) {}
 
     /**
      * Batched, unconditional writes: each state is stored with version {@code state.version() + 1};
@@ -20,11 +24,18 @@ public interface StateStore extends StateReader {
     WriteOutcome writeBatch(Collection<AlertState> puts, Collection<String> deletes);
 
     /**
-     * Durable writes conditional on the version each state was derived from: a state is stored
-     * with version {@code version() + 1} only if the stored copy still has {@code version()}
-     * (or is absent when that is 0). Used before a notification goes out.
+     * Claims firings before anything is sent, in one transaction per batch: each state is stored with
+     * version {@code version() + 1} only if the stored copy still has {@code version()} (or is absent
+     * when that is 0), together with the ledger of what they owe. States are not stored with their
+     * pending channels; the ledger holds those. Refused states are left out and the rest retried.
      */
-    WriteOutcome writeIfUnchanged(Collection<AlertState> states);
+    WriteOutcome claim(Collection<AlertState> states, DeliveryLedger ledger);
+
+    /** Claims a retry of a ledger's deliveries: true if its attempt was still {@code ledger.attempt()}. */
+    boolean claimRetry(DeliveryLedger ledger);
+
+    /** Records what a ledger still owes after sending: deleted when nothing, rewritten otherwise. */
+    void settle(String ledgerId, List<DeliveryLedger.Owed> remaining);
 
     /** Ids written, refused because a newer version is stored, and failed (throttled, errors: retry later). */
     record WriteOutcome(Set<String> written, Set<String> refused, Set<String> failed) {}

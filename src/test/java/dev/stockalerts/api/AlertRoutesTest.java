@@ -17,6 +17,7 @@ import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoConfigStore;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoStateStore;
+import dev.stockalerts.state.DeliveryLedger;
 import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.LocalDynamo;
@@ -203,8 +204,9 @@ class AlertRoutesTest {
         String id = created(VALID).get("id").asText();
         Instant fired = CronHarness.T0.plusSeconds(300);
         // Written the way the scheduled function writes states.
-        new DynamoStateStore(client, env.table, Backoff.standard()).writeIfUnchanged(List.of(
-                new AlertState(id, false, Side.UNKNOWN, fired, 201.5, 3, List.of("webhook"), 0)));
+        new DynamoStateStore(client, env.table, Backoff.standard()).claim(List.of(
+                new AlertState(id, false, Side.UNKNOWN, fired, 201.5, 3, List.of("webhook"), 0)),
+                new DeliveryLedger("run-1", 0, List.of(new DeliveryLedger.Owed(id, 3, List.of("webhook")))));
 
         APIGatewayProxyResponseEvent response = api.call("GET", "/alerts/" + id, null);
 

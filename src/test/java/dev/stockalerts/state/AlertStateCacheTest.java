@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -147,20 +149,39 @@ class AlertStateCacheTest {
         cache.update(cache.state("b").fired(T0, 101, List.of("webhook")).withArmed(false));
         assertEquals(2, cache.owingDelivery().size());
 
-        StateStore.WriteOutcome outcome = cache.claim(cache.owingDelivery());
-        assertEquals(List.of("a"), List.copyOf(outcome.written()));
-        assertEquals(List.of("b"), List.copyOf(outcome.refused()));
+        Set<String> claimed = cache.claim(cache.owingDelivery(), T0);
+        assertEquals(Set.of("a"), claimed);
         assertEquals(1, store.conditionalWrites);
         assertEquals(1, store.states.get("a").version());
-        assertEquals(List.of("a"), cache.owingDelivery().stream().map(AlertState::alertId).toList());
+        DeliveryLedger ledger = store.ledgers.values().iterator().next();
+        assertEquals(List.of(new DeliveryLedger.Owed("a", 1, List.of("webhook"))), ledger.owed());
         assertEquals(List.of(), cache.state("b").pendingChannels()); // adopted the newer stored state
         assertEquals(0, cache.stats(T0).pendingWrites());
 
-        cache.update(cache.state("a").withPendingChannels(List.of()));
-        cache.writeNow(List.of(cache.state("a")));
-        assertEquals(List.of(), store.states.get("a").pendingChannels());
-        assertEquals(2, store.states.get("a").version());
-        assertEquals(0, cache.stats(T0).pendingWrites());
+        cache.settle(Map.of("a", List.of()));
+        assertTrue(store.ledgers.isEmpty(), "a settled ledger is deleted");
+        assertEquals(List.of(), cache.owingDelivery());
+        assertEquals(0, cache.stats(T0).pendingWrites(), "settling never dirties a state");
+    }
+
+    @Test
+    void owedDeliveriesComeBackFromTheLedgerAfterARecycleAndAreRetriedOnce() {
+        alert("a");
+        cache.ensureLoaded(T0, 0);
+        cache.update(cache.state("a").fired(T0, 101, List.of("webhook", "sns")).withArmed(false));
+        cache.claim(cache.owingDelivery(), T0);
+        cache.settle(Map.of("a", List.of("sns"))); // webhook delivered, sns to retry
+
+        AlertStateCache recycled = new AlertStateCache(store, () -> List.copyOf(alerts), HOUR, HOUR, log::add);
+        AlertStateCache stale = new AlertStateCache(store, () -> List.copyOf(alerts), HOUR, HOUR, log::add);
+        recycled.ensureLoaded(T0.plusSeconds(300), 0);
+        stale.ensureLoaded(T0.plusSeconds(300), 0);
+        assertEquals(List.of("sns"), recycled.state("a").pendingChannels());
+
+        assertEquals(Set.of("a"), recycled.claim(recycled.owingDelivery(), T0.plusSeconds(300)));
+        assertEquals(Set.of(), stale.claim(stale.owingDelivery(), T0.plusSeconds(300)), "only one container retries");
+        recycled.settle(Map.of("a", List.of()));
+        assertTrue(store.ledgers.isEmpty());
     }
 
     @Test

@@ -16,15 +16,17 @@ import java.util.Set;
  */
 final class InMemoryStateStore implements StateStore {
     final Map<String, AlertState> states = new LinkedHashMap<>();
+    final Map<String, DeliveryLedger> ledgers = new LinkedHashMap<>();
     final Set<String> failNextWrites = new LinkedHashSet<>();
     int loads;
     int batchWrites;
     int conditionalWrites;
+    int settlements;
 
     @Override
-    public List<AlertState> loadAll() {
+    public Snapshot loadAll() {
         loads++;
-        return List.copyOf(states.values());
+        return new Snapshot(List.copyOf(states.values()), List.copyOf(ledgers.values()));
     }
 
     @Override
@@ -53,19 +55,35 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public WriteOutcome writeIfUnchanged(Collection<AlertState> puts) {
+    public WriteOutcome claim(Collection<AlertState> puts, DeliveryLedger ledger) {
         conditionalWrites++;
         Set<String> written = new LinkedHashSet<>();
         Set<String> refused = new LinkedHashSet<>();
         for (AlertState s : puts) {
             AlertState stored = states.get(s.alertId());
-            if ((stored == null ? 0 : stored.version()) != s.version()) {
-                refused.add(s.alertId());
-            } else {
-                states.put(s.alertId(), s.withVersion(s.version() + 1));
-                written.add(s.alertId());
-            }
+            if ((stored == null ? 0 : stored.version()) != s.version()) refused.add(s.alertId());
         }
+        for (AlertState s : puts) {
+            if (refused.contains(s.alertId())) continue;
+            states.put(s.alertId(), s.withPendingChannels(List.of()).withVersion(s.version() + 1));
+            written.add(s.alertId());
+        }
+        if (!written.isEmpty()) ledgers.put(ledger.id(), ledger.without(refused));
         return new WriteOutcome(written, refused, Set.of());
+    }
+
+    @Override
+    public boolean claimRetry(DeliveryLedger ledger) {
+        DeliveryLedger stored = ledgers.get(ledger.id());
+        if (stored == null || stored.attempt() != ledger.attempt()) return false;
+        ledgers.put(ledger.id(), stored.withNextAttempt());
+        return true;
+    }
+
+    @Override
+    public void settle(String ledgerId, List<DeliveryLedger.Owed> remaining) {
+        settlements++;
+        if (remaining.isEmpty()) ledgers.remove(ledgerId);
+        else ledgers.put(ledgerId, new DeliveryLedger(ledgerId, ledgers.get(ledgerId).attempt(), remaining));
     }
 }
