@@ -181,8 +181,9 @@ public final class AlertStateCache {
         try {
             states.settle(ledgerId, left);
             unsettled.remove(ledgerId);
+            DeliveryLedger known = ledgers.get(ledgerId);
             if (left.isEmpty()) ledgers.remove(ledgerId);
-            else ledgers.put(ledgerId, new DeliveryLedger(ledgerId, ledgers.get(ledgerId).attempt(), left));
+            else ledgers.put(ledgerId, new DeliveryLedger(ledgerId, known == null ? 0 : known.attempt(), left));
         } catch (RuntimeException e) {
             // Until this is written a fresh container would send these again: keep trying every run.
             log.accept(LOG + "Could not settle ledger " + ledgerId + ", retrying next run: " + e.getMessage());
@@ -274,8 +275,10 @@ public final class AlertStateCache {
     private void applyLedgers(List<DeliveryLedger> loaded) {
         ledgers.clear();
         ledgerOf.clear();
-        for (DeliveryLedger ledger : loaded) {
-            if (unsettled.containsKey(ledger.id())) continue; // our own settlement is newer than what is stored
+        for (DeliveryLedger stored : loaded) {
+            // A settlement this container could not write yet is newer than what is stored.
+            List<DeliveryLedger.Owed> mine = unsettled.get(stored.id());
+            DeliveryLedger ledger = mine == null ? stored : new DeliveryLedger(stored.id(), stored.attempt(), mine);
             ledgers.put(ledger.id(), ledger);
             for (DeliveryLedger.Owed owed : ledger.owed()) {
                 AlertState state = current.get(owed.alertId());
