@@ -21,8 +21,14 @@ public final class ConfigCache {
     public synchronized RuntimeConfig get() {
         Instant now = clock.instant();
         if (cached == null || !now.isBefore(loadedAt.plus(ttl))) {
-            cached = store.load().orElse(RuntimeConfig.DEFAULTS);
-            loadedAt = now;
+            try {
+                cached = store.load().orElse(RuntimeConfig.DEFAULTS);
+                loadedAt = now;
+            } catch (RuntimeException e) {
+                // A throttled or failed read must not stop a run that has a config already: keep it, ask again next time.
+                if (cached == null) throw e;
+                System.out.println("[Config] Could not refresh the config item, keeping the cached one: " + e.getMessage());
+            }
         }
         return cached;
     }
