@@ -1,0 +1,98 @@
+package dev.stockalerts.local;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.stockalerts.handler.AlertsCronFunction;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The local stand-in for EventBridge's rate(5 minutes): invokes the real AlertsCronFunction periodically and prints
+ * one line per run. One thread, so runs never overlap, as the function's reserved concurrency of 1 guarantees in AWS.
+ */
+public final class ScheduleTicker implements AutoCloseable {
+    /** The cron's own Lambda timeout: how long stopping waits for a running check. */
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
+
+    private final AlertsCronFunction function;
+    private final Consumer<String> out;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "ScheduleTicker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ScheduleTicker(AlertsCronFunction function, Consumer<String> out) {
+        this.function = function;
+        this.out = out;
+    }
+
+    /** Runs every {@code period} of real time; the first run comes one period from now, as after a deploy. */
+    public void start(Duration period) {
+        long nanos = period.toNanos();
+        executor.scheduleAtFixedRate(this::scheduledRun, nanos, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** One run now, queued behind a running one; returns the function's report (tests, instead of waiting). */
+    public Map<String, Object> tickNow() {
+        try {
+            return executor.submit(this::run).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a check", e);
+        }
+    }
+
+    private void scheduledRun() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            // A periodic task that throws is never run again: report and keep the schedule going.
+            out.accept("[Cron] run failed: " + e + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")"));
+        }
+    }
+
+    private Map<String, Object> run() {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setSource("aws.events");
+        event.setDetailType("Scheduled Event");
+        Map<String, Object> report = function.handleRequest(event, null);
+        out.accept(summary(report));
+        return report;
+    }
+
+    static String summary(Map<String, Object> report) {
+        double cu = number(report, "readCapacityUnits") + number(report, "writeCapacityUnits");
+        int failures = (int) number(report, "deliveryFailures");
+        return String.format(Locale.ROOT, "[Cron] %s checked %d alerts, fired %d%s, %d DynamoDB calls, %.1f CU, %d ms",
+                report.get("time"), (int) number(report, "alertsChecked"), (int) number(report, "alertsFired"),
+                failures == 0 ? "" : ", " + failures + " deliveries failed",
+                (int) number(report, "dynamoCalls"), cu, (long) number(report, "durationMs"));
+    }
+
+    private static double number(Map<String, Object> report, String key) {
+        return report.get(key) instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    /** Stops scheduling and waits for a running check to finish (never interrupts it mid-write). */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                out.accept("[Cron] a check is still running after " + RUN_TIMEOUT.toSeconds() + " s; not waiting longer");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
