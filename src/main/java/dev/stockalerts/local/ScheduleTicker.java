@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.stockalerts.handler.AlertsCronFunction;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -33,10 +36,13 @@ public final class ScheduleTicker implements AutoCloseable {
         this.out = out;
     }
 
-    /** Runs every {@code period} of real time; the first run comes one period from now, as after a deploy. */
+    /**
+     * Runs every {@code period} of real time; the first run comes one period from now, as after a deploy. Fixed delay,
+     * not fixed rate: a slow run must not be followed by a burst of catch-up runs, which EventBridge never sends.
+     */
     public void start(Duration period) {
         long nanos = period.toNanos();
-        executor.scheduleAtFixedRate(this::scheduledRun, nanos, nanos, TimeUnit.NANOSECONDS);
+        executor.scheduleWithFixedDelay(this::scheduledRun, nanos, nanos, TimeUnit.NANOSECONDS);
     }
 
     /** One run now, queued behind a running one; returns the function's report (tests, instead of waiting). */
@@ -74,9 +80,18 @@ public final class ScheduleTicker implements AutoCloseable {
         double cu = number(report, "readCapacityUnits") + number(report, "writeCapacityUnits");
         int failures = (int) number(report, "deliveryFailures");
         return String.format(Locale.ROOT, "[Cron] %s checked %d alerts, fired %d%s, %d DynamoDB calls, %.1f CU, %d ms",
-                report.get("time"), (int) number(report, "alertsChecked"), (int) number(report, "alertsFired"),
+                seconds(report.get("time")), (int) number(report, "alertsChecked"), (int) number(report, "alertsFired"),
                 failures == 0 ? "" : ", " + failures + " deliveries failed",
                 (int) number(report, "dynamoCalls"), cu, (long) number(report, "durationMs"));
+    }
+
+    /** The run's time to the second: at --speed N the nanoseconds are noise. */
+    private static Object seconds(Object time) {
+        try {
+            return Instant.parse(String.valueOf(time)).truncatedTo(ChronoUnit.SECONDS);
+        } catch (DateTimeParseException e) {
+            return time;
+        }
     }
 
     private static double number(Map<String, Object> report, String key) {
