@@ -40,6 +40,7 @@ public final class LocalService implements AutoCloseable {
 
     /** Stopped in reverse order of starting. */
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Consumer<String> out;
     private final Settings settings;
     private final SimulatedMarket market;
     private final boolean localWebhook;
@@ -53,6 +54,7 @@ public final class LocalService implements AutoCloseable {
      */
     public LocalService(Map<String, String> environment, Dynamo dynamo, Clock clock, int port, Duration tickEvery,
                         Consumer<String> out) {
+        this.out = out;
         try {
             Map<String, String> vars = new HashMap<>(environment);
             market = PROVIDER_VARIABLES.stream().anyMatch(name -> isSet(environment, name)) ? null : simulatedMarket(clock, vars);
@@ -140,7 +142,7 @@ public final class LocalService implements AutoCloseable {
             try {
                 running.pop().close();
             } catch (Exception e) {
-                System.err.println("[Local] while stopping: " + e);
+                out.accept("[Local] while stopping: " + e);
             }
         }
     }
