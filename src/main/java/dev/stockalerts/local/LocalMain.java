@@ -5,6 +5,7 @@ import java.util.Iterator;
 
 /**
  * Local entry point: {@code mvn -q compile exec:java -Dexec.args="simulate [--alerts N] [--hours H]"},
+ * {@code mvn -q compile exec:java -Dexec.args="serve [--port P] [--speed N]"},
  * or {@code mvn -q -DskipTests package exec:java -Dexec.args="benchmark"}.
  */
 public final class LocalMain {
@@ -28,9 +29,24 @@ public final class LocalMain {
                 Simulation.run(alerts, hours);
             }
             case "benchmark" -> Benchmark.run();
+            case "serve" -> {
+                int port = 3000;
+                int speed = 1;
+                while (rest.hasNext()) {
+                    String flag = rest.next();
+                    switch (flag) {
+                        case "--port" -> port = port(flag, rest);
+                        case "--speed" -> speed = positive(flag, rest);
+                        default -> usage("unknown option " + flag);
+                    }
+                }
+                Serve.run(port, speed); // returns once Ctrl-C's shutdown hook has stopped everything
+            }
             default -> usage("unknown command " + args[0]);
         }
-        System.exit(0); // DynamoDB Local leaves non-daemon threads behind
+        // DynamoDB Local leaves non-daemon threads behind. After serve the JVM is already shutting down: this call then
+        // just blocks until the shutdown hooks finish, and the JVM halts.
+        System.exit(0);
     }
 
     private static int positive(String flag, Iterator<String> rest) {
@@ -46,9 +62,23 @@ public final class LocalMain {
         return 0;
     }
 
+    /** 0 to 65535; 0 picks any free port. */
+    private static int port(String flag, Iterator<String> rest) {
+        if (!rest.hasNext()) usage(flag + " needs a number");
+        String value = rest.next();
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0 && n <= 65535) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        usage(flag + " must be a port number from 0 (any free port) to 65535, got '" + value + "'");
+        return 0;
+    }
+
     private static void usage(String problem) {
         System.err.println("error: " + problem);
-        System.err.println("usage: simulate [--alerts N] [--hours H] | benchmark");
+        System.err.println("usage: simulate [--alerts N] [--hours H] | serve [--port P] [--speed N] | benchmark");
         System.exit(2);
     }
 }
