@@ -1,5 +1,7 @@
 package dev.stockalerts.api;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,7 +33,7 @@ public final class Router {
             Map<String, String> captured = new HashMap<>();
             for (int i = 0; i < parts.size(); i++) {
                 String part = parts.get(i);
-                if (part.startsWith("{") && part.endsWith("}")) captured.put(part.substring(1, part.length() - 1), segments.get(i));
+                if (part.startsWith("{") && part.endsWith("}")) captured.put(part.substring(1, part.length() - 1), decode(segments.get(i)));
                 else if (!part.equals(segments.get(i))) return null;
             }
             return captured;
@@ -82,6 +84,15 @@ public final class Router {
     }
 
     /** Path segments; empty ones (a trailing or doubled slash) are ignored. */
+    /** Path segments arrive percent-encoded (/stock/%5EGSPC); a "+" in a path is a plus, not a space. */
+    private static String decode(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return segment; // left as sent: validation then names it
+        }
+    }
+
     static List<String> segments(String path) {
         List<String> result = new ArrayList<>();
         Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).forEach(result::add);

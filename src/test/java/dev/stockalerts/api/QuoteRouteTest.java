@@ -60,13 +60,21 @@ class QuoteRouteTest {
     }
 
     @Test
+    void anEncodedSymbolInThePathIsDecodedWhenNoPathParametersAreGiven() {
+        env.market.list("^GSPC", 5000);
+        APIGatewayProxyResponseEvent response = api.call(ApiEvents.request("GET", "/stock/%5EGSPC", null));
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("^GSPC", ApiEvents.json(response.getBody()).get("symbol").asText());
+    }
+
+    @Test
     void malformedSymbolIs400WithoutAskingAnyProvider() {
         for (String symbol : new String[] {"A%20B", "AAPL;DROP", "ABCDEFGHIJKLMNOPQ", ".AAPL"}) {
             APIGatewayProxyResponseEvent response = api.call("GET", "/stock/" + symbol, null);
             assertEquals(400, response.getStatusCode(), symbol);
             JsonNode body = ApiEvents.json(response.getBody());
             assertEquals("invalid symbol", body.get("error").asText());
-            assertEquals(symbol, body.get("symbol").asText());
+            assertEquals(java.net.URLDecoder.decode(symbol, java.nio.charset.StandardCharsets.UTF_8), body.get("symbol").asText());
         }
         assertEquals(0, env.yahoo.requests());
     }
