@@ -54,7 +54,7 @@ public final class AlertCheck {
         long started = System.nanoTime();
         Instant now = clock.instant();
         DynamoUsage before = metrics.snapshot();
-        int providerCallsBefore = quotes.providerCalls();
+        int quotesBefore = quotes.quotesFetched();
 
         cache.ensureLoaded(now, config.get().alertsRevision());
         List<Alert> alerts = cache.alerts();
@@ -82,7 +82,7 @@ public final class AlertCheck {
         if (!lookup.unknown().isEmpty()) log.accept("[Check] No provider knows symbols " + lookup.unknown());
         DynamoUsage used = metrics.snapshot().minus(before);
         return new CheckReport(now, checked, fired, deliveries.sent, deliveries.failed, symbols.size(),
-                quotes.providerCalls() - providerCallsBefore,
+                quotes.quotesFetched() - quotesBefore,
                 List.copyOf(new TreeSet<>(union(lookup.unknown(), lookup.unavailable()))),
                 (int) used.calls(), used.readUnits(), used.writeUnits(), used.callsByOperation(),
                 cache.stats(now), Duration.ofNanos(System.nanoTime() - started).toMillis());
