@@ -1,7 +1,8 @@
 package dev.stockalerts.quote;
 
-import dev.stockalerts.quote.LoopbackHttpServer.Response;
 import dev.stockalerts.quote.QuoteProviderException.Kind;
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class FinnhubProviderTest {
     /** Answers per ?symbol=, like Finnhub: known symbols get a quote, others the all-zero body. */
     private void serve(Map<String, String> bodies) {
         server.route("/api/v1/quote", request -> {
-            String symbol = request.rawQuery().replaceAll(".*symbol=([^&]*).*", "$1");
+            String symbol = request.query().replaceAll(".*symbol=([^&]*).*", "$1");
             return Response.json(200, bodies.getOrDefault(symbol, UNKNOWN));
         });
     }
@@ -41,7 +42,7 @@ class FinnhubProviderTest {
         Quote q = finnhub.quotes(Set.of("AAPL")).get("AAPL");
 
         assertEquals(new Quote("AAPL", 261.74, 260.89, null, Instant.ofEpochSecond(1700000000), "finnhub"), q);
-        assertEquals("symbol=AAPL&token=k3y", server.requests().get(0).rawQuery());
+        assertEquals("symbol=AAPL&token=k3y", server.requests().get(0).query());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.stockalerts.quote;
 
+import dev.stockalerts.testing.LoopbackHttpServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -2,8 +2,9 @@ package dev.stockalerts.quote;
 
 import dev.stockalerts.local.SimulatedClock;
 
-import dev.stockalerts.quote.LoopbackHttpServer.Response;
 import dev.stockalerts.quote.QuoteProviderException.Kind;
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class QuoteServiceTest {
     }
 
     private static String finnhubSymbol(LoopbackHttpServer.Request r) {
-        return r.rawQuery().replaceAll(".*symbol=([^&]*).*", "$1");
+        return r.query().replaceAll(".*symbol=([^&]*).*", "$1");
     }
 
     @Test

@@ -1,7 +1,8 @@
 package dev.stockalerts.quote;
 
-import dev.stockalerts.quote.LoopbackHttpServer.Response;
 import dev.stockalerts.quote.QuoteProviderException.Kind;
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class StooqProviderTest {
     /** Answers like Stooq: one CSV row per requested symbol, in request order; unknown ones N/D. */
     private void serve(Map<String, String> rowsByStooqSymbol) {
         server.route("/q/l/", request -> {
-            String s = request.rawQuery().replaceAll("^s=([^&]*)&.*", "$1");
+            String s = request.query().replaceAll("^s=([^&]*)&.*", "$1");
             StringBuilder csv = new StringBuilder(HEADER);
             for (String sym : s.split(",")) {
                 csv.append(rowsByStooqSymbol.getOrDefault(sym, sym.toUpperCase() + ",N/D,N/D,N/D,N/D,N/D,N/D,N/D")).append("\r\n");
@@ -54,7 +55,7 @@ class StooqProviderTest {
         assertEquals(new Quote("BRK.B", 433.61, null, null, Instant.parse("2024-07-01T20:00:04Z"), "stooq"), quotes.get("BRK.B"));
         assertEquals(Set.of("AAPL", "BRK.B"), quotes.keySet()); // XYZ answered N/D
         assertEquals(1, server.requests().size());
-        assertEquals("s=aapl.us,brk-b.us,xyz.us&f=sd2t2ohlcv&h&e=csv", server.requests().get(0).rawQuery());
+        assertEquals("s=aapl.us,brk-b.us,xyz.us&f=sd2t2ohlcv&h&e=csv", server.requests().get(0).query());
     }
 
     @Test
@@ -83,7 +84,7 @@ class StooqProviderTest {
         stooq.quotes(symbols);
 
         List<Integer> sizes = server.requests().stream()
-                .map(r -> r.rawQuery().replaceAll("^s=([^&]*)&.*", "$1").split(",").length).toList();
+                .map(r -> r.query().replaceAll("^s=([^&]*)&.*", "$1").split(",").length).toList();
         assertEquals(List.of(50, 50, 20), sizes);
     }
 

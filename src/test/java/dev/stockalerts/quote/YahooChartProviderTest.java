@@ -1,7 +1,8 @@
 package dev.stockalerts.quote;
 
-import dev.stockalerts.quote.LoopbackHttpServer.Response;
 import dev.stockalerts.quote.QuoteProviderException.Kind;
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
