@@ -5,6 +5,8 @@ import dev.stockalerts.local.SimulatedClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockalerts.quote.QuoteProviderException;
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdminNotifierTest {
     private static final Duration WINDOW = Duration.ofMinutes(30);
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-25T14:05:00Z"));
-    private final LoopbackServer server = new LoopbackServer().respond(200, "text/plain", "ok");
+    private final LoopbackHttpServer server = LoopbackHttpServer.start().routeAll(Response.text(200, "ok"));
 
     @AfterEach
     void stop() {
@@ -27,7 +29,7 @@ class AdminNotifierTest {
     }
 
     private AdminNotifier admin(java.net.URI webhook, Duration timeout) {
-        return new AdminNotifier(webhook, LoopbackServer.client(), timeout, new ThrottleCache(WINDOW, clock), clock);
+        return new AdminNotifier(webhook, LoopbackHttpServer.CLIENT, timeout, new ThrottleCache(WINDOW, clock), clock);
     }
 
     @Test
@@ -36,7 +38,7 @@ class AdminNotifierTest {
         for (int i = 0; i < 100; i++) admin.providerFailure("yahoo", "SERVER_ERROR", "HTTP 503");
         assertEquals(1, server.requests().size());
 
-        LoopbackServer.Request r = server.onlyRequest();
+        LoopbackHttpServer.Request r = server.onlyRequest();
         assertEquals("/admin", r.path());
         assertEquals("application/json", r.header("Content-Type"));
         JsonNode body = new ObjectMapper().readTree(r.body());
@@ -82,7 +84,7 @@ class AdminNotifierTest {
         AdminNotifier admin = admin(server.uri("/admin"), Duration.ofMillis(200));
         assertDoesNotThrow(() -> admin.providerFailure("yahoo", "SERVER_ERROR", "HTTP 503"));
 
-        server.respond(500, "text/plain", "down");
+        server.routeAll(Response.text(500, "down"));
         AdminNotifier other = admin(server.uri("/admin"), Duration.ofSeconds(5));
         assertDoesNotThrow(() -> other.notice("k", "m"));
     }

@@ -1,5 +1,7 @@
 package dev.stockalerts.notify;
 
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NotifierTest {
-    private final LoopbackServer server = new LoopbackServer();
+    private final LoopbackHttpServer server = LoopbackHttpServer.start();
 
     @AfterEach
     void stop() {
@@ -24,11 +26,11 @@ class NotifierTest {
 
     @Test
     void reportsPartialDelivery() {
-        server.respond(503, "text/plain", "maintenance");
+        server.routeAll(Response.text(503, "maintenance"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Notifier notifier = new Notifier(List.of(
                 new ConsoleChannel(new PrintStream(out, true, StandardCharsets.UTF_8)),
-                new WebhookChannel(server.uri("/hook"), LoopbackServer.client(), Duration.ofSeconds(5))));
+                new WebhookChannel(server.uri("/hook"), LoopbackHttpServer.CLIENT, Duration.ofSeconds(5))));
 
         DeliveryReport report = notifier.deliver(NotificationTest.sample(), List.of("console", "webhook", "sms"));
 

@@ -1,5 +1,7 @@
 package dev.stockalerts.notify;
 
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -9,9 +11,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Map;
 
@@ -28,7 +27,7 @@ class SnsChannelTest {
             + "<ResponseMetadata><RequestId>d74b8436-ae13-5ab4-a9ff-ce54dfea72a0</RequestId></ResponseMetadata>"
             + "</PublishResponse>";
 
-    private final LoopbackServer server = new LoopbackServer();
+    private final LoopbackHttpServer server = LoopbackHttpServer.start();
     private SnsClient sns;
 
     @AfterEach
@@ -51,10 +50,10 @@ class SnsChannelTest {
 
     @Test
     void publishesMessageSubjectAndSymbolAttribute() throws Exception {
-        server.respond(200, "text/xml", PUBLISH_OK);
-        channel(server.uri("")).send(NotificationTest.sample());
+        server.routeAll(Response.xml(200, PUBLISH_OK));
+        channel(server.baseUri()).send(NotificationTest.sample());
 
-        LoopbackServer.Request r = server.onlyRequest();
+        LoopbackHttpServer.Request r = server.onlyRequest();
         assertEquals("POST", r.method());
         assertTrue(r.header("Content-Type").startsWith("application/x-www-form-urlencoded"), r.header("Content-Type"));
         Map<String, String> form = r.form();
@@ -70,10 +69,10 @@ class SnsChannelTest {
 
     @Test
     void topicNotFoundIsPermanent() {
-        server.respond(404, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>NotFound</Code>"
-                + "<Message>Topic does not exist</Message></Error><RequestId>x</RequestId></ErrorResponse>");
+        server.routeAll(Response.xml(404, "<ErrorResponse><Error><Type>Sender</Type><Code>NotFound</Code>"
+                + "<Message>Topic does not exist</Message></Error><RequestId>x</RequestId></ErrorResponse>"));
         DeliveryException e = assertThrows(DeliveryException.class,
-                () -> channel(server.uri("")).send(NotificationTest.sample()));
+                () -> channel(server.baseUri()).send(NotificationTest.sample()));
         assertEquals("sns", e.channel());
         assertFalse(e.retryable());
         assertTrue(e.getMessage().contains("NotFound") && e.getMessage().contains("Topic does not exist"), e.getMessage());
@@ -81,21 +80,17 @@ class SnsChannelTest {
 
     @Test
     void throttlingIsRetryable() {
-        server.respond(400, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
-                + "<Message>Rate exceeded</Message></Error><RequestId>y</RequestId></ErrorResponse>");
+        server.routeAll(Response.xml(400, "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
+                + "<Message>Rate exceeded</Message></Error><RequestId>y</RequestId></ErrorResponse>"));
         DeliveryException e = assertThrows(DeliveryException.class,
-                () -> channel(server.uri("")).send(NotificationTest.sample()));
+                () -> channel(server.baseUri()).send(NotificationTest.sample()));
         assertTrue(e.retryable());
     }
 
     @Test
-    void unreachableEndpointIsRetryable() throws IOException {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
+    void unreachableEndpointIsRetryable() {
         DeliveryException e = assertThrows(DeliveryException.class,
-                () -> channel(URI.create("http://127.0.0.1:" + closedPort)).send(NotificationTest.sample()));
+                () -> channel(LoopbackHttpServer.closedPortUri()).send(NotificationTest.sample()));
         assertTrue(e.retryable());
     }
 }

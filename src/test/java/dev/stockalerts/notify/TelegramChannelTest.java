@@ -2,6 +2,8 @@ package dev.stockalerts.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TelegramChannelTest {
     private static final String TOKEN = "123456:ABC-DEF1234ghIkl";
-    private final LoopbackServer server = new LoopbackServer();
+    private final LoopbackHttpServer server = LoopbackHttpServer.start();
 
     @AfterEach
     void stop() {
@@ -22,17 +24,17 @@ class TelegramChannelTest {
     }
 
     private TelegramChannel channel() {
-        return new TelegramChannel(server.uri(""), TOKEN, "-1001234567890", LoopbackServer.client(), Duration.ofSeconds(5));
+        return new TelegramChannel(server.baseUri(), TOKEN, "-1001234567890", LoopbackHttpServer.CLIENT, Duration.ofSeconds(5));
     }
 
     @Test
     void sendsMessageToBotEndpoint() throws Exception {
-        server.respond(200, "application/json",
+        server.routeAll(Response.json(200,
                 "{\"ok\":true,\"result\":{\"message_id\":42,\"chat\":{\"id\":-1001234567890,\"type\":\"channel\"},"
-                        + "\"date\":1795615500,\"text\":\"AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z\"}}");
+                        + "\"date\":1795615500,\"text\":\"AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z\"}}"));
         channel().send(NotificationTest.sample());
 
-        LoopbackServer.Request r = server.onlyRequest();
+        LoopbackHttpServer.Request r = server.onlyRequest();
         assertEquals("POST", r.method());
         assertEquals("/bot" + TOKEN + "/sendMessage", r.path());
         assertEquals("application/json", r.header("Content-Type"));
@@ -44,8 +46,8 @@ class TelegramChannelTest {
 
     @Test
     void chatNotFoundIsPermanent() {
-        server.respond(400, "application/json",
-                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+        server.routeAll(Response.json(400,
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}"));
         DeliveryException e = assertThrows(DeliveryException.class, () -> channel().send(NotificationTest.sample()));
         assertEquals("telegram", e.channel());
         assertFalse(e.retryable());
@@ -55,9 +57,9 @@ class TelegramChannelTest {
 
     @Test
     void floodControlIsRetryableWithRetryAfter() {
-        server.respond(429, "application/json",
+        server.routeAll(Response.json(429,
                 "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 5\","
-                        + "\"parameters\":{\"retry_after\":5}}");
+                        + "\"parameters\":{\"retry_after\":5}}"));
         DeliveryException e = assertThrows(DeliveryException.class, () -> channel().send(NotificationTest.sample()));
         assertTrue(e.retryable());
         assertEquals(Duration.ofSeconds(5), e.retryAfter());
@@ -65,7 +67,7 @@ class TelegramChannelTest {
 
     @Test
     void okFalseWith200IsStillAFailure() {
-        server.respond(200, "application/json", "{\"ok\":false,\"error_code\":400,\"description\":\"odd\"}");
+        server.routeAll(Response.json(200, "{\"ok\":false,\"error_code\":400,\"description\":\"odd\"}"));
         assertThrows(DeliveryException.class, () -> channel().send(NotificationTest.sample()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.stockalerts.notify;
 
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WebhookChannelTest {
-    private final LoopbackServer server = new LoopbackServer();
+    private final LoopbackHttpServer server = LoopbackHttpServer.start();
 
     @AfterEach
     void stop() {
@@ -19,15 +21,15 @@ class WebhookChannelTest {
     }
 
     private WebhookChannel channel(Duration timeout) {
-        return new WebhookChannel(server.uri("/hooks/secret-token"), LoopbackServer.client(), timeout);
+        return new WebhookChannel(server.uri("/hooks/secret-token"), LoopbackHttpServer.CLIENT, timeout);
     }
 
     @Test
     void postsExactJsonAndAccepts2xx() throws Exception {
-        server.respond(204, null, "");
+        server.routeAll(Response.of(204, ""));
         channel(Duration.ofSeconds(5)).send(NotificationTest.sample());
 
-        LoopbackServer.Request r = server.onlyRequest();
+        LoopbackHttpServer.Request r = server.onlyRequest();
         assertEquals("POST", r.method());
         assertEquals("/hooks/secret-token", r.path());
         assertEquals("application/json", r.header("Content-Type"));
@@ -37,7 +39,7 @@ class WebhookChannelTest {
 
     @Test
     void serverErrorIsRetryableFailure() {
-        server.respond(500, "text/plain", "boom");
+        server.routeAll(Response.text(500, "boom"));
         DeliveryException e = assertThrows(DeliveryException.class,
                 () -> channel(Duration.ofSeconds(5)).send(NotificationTest.sample()));
         assertEquals("webhook", e.channel());
@@ -48,7 +50,7 @@ class WebhookChannelTest {
 
     @Test
     void clientErrorIsNotRetryable() {
-        server.respond(404, "text/plain", "no such hook");
+        server.routeAll(Response.text(404, "no such hook"));
         DeliveryException e = assertThrows(DeliveryException.class,
                 () -> channel(Duration.ofSeconds(5)).send(NotificationTest.sample()));
         assertFalse(e.retryable());
