@@ -85,7 +85,7 @@ public final class AlertCheck {
                 quotes.quotesFetched() - quotesBefore,
                 List.copyOf(new TreeSet<>(union(lookup.unknown(), lookup.unavailable()))),
                 (int) used.calls(), used.readUnits(), used.writeUnits(), used.callsByOperation(),
-                cache.stats(now), Duration.ofNanos(System.nanoTime() - started).toMillis());
+                cache.getCacheStats(now), Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     /**

@@ -221,7 +221,8 @@ public final class AlertStateCache {
         return flush(now);
     }
 
-    public synchronized CacheStats stats(Instant now) {
+    /** The seed's getCacheStats(): cached states, pending writes, cache age, time since the last flush. */
+    public synchronized CacheStats getCacheStats(Instant now) {
         return new CacheStats(current.size(), dirty.size() + deletes.size(),
                 loadedAt == null ? null : Duration.between(loadedAt, now).toMillis(),
                 lastFlushAt == null ? null : Duration.between(lastFlushAt, now).toMillis());

@@ -61,7 +61,7 @@ class AlertStateCacheTest {
         assertEquals(1, store.loads);
         cache.ensureLoaded(T0.plus(HOUR), 0);
         assertEquals(2, store.loads);
-        assertEquals(0, cache.stats(T0.plus(HOUR)).cacheAgeMs());
+        assertEquals(0, cache.getCacheStats(T0.plus(HOUR)).cacheAgeMs());
     }
 
     @Test
@@ -86,7 +86,7 @@ class AlertStateCacheTest {
         cache.ensureLoaded(T0.plusSeconds(60), 0);
         assertEquals(2, store.loads);
         assertEquals(Side.ABOVE, cache.state("a").side());
-        assertEquals(1, cache.stats(T0).pendingWrites());
+        assertEquals(1, cache.getCacheStats(T0).pendingWrites());
     }
 
     @Test
@@ -94,12 +94,12 @@ class AlertStateCacheTest {
         alert("a");
         cache.ensureLoaded(T0, 0);
         cache.update(cache.state("a"));
-        assertEquals(0, cache.stats(T0).pendingWrites());
+        assertEquals(0, cache.getCacheStats(T0).pendingWrites());
         cache.update(cache.state("a").withSide(Side.BELOW));
-        assertEquals(1, cache.stats(T0).pendingWrites());
+        assertEquals(1, cache.getCacheStats(T0).pendingWrites());
         assertTrue(log.contains("[KV Cache] Queued state update for alert a"));
         cache.update(cache.state("a").withSide(Side.UNKNOWN)); // back to what is stored
-        assertEquals(0, cache.stats(T0).pendingWrites());
+        assertEquals(0, cache.getCacheStats(T0).pendingWrites());
     }
 
     @Test
@@ -114,7 +114,7 @@ class AlertStateCacheTest {
         assertEquals(1, store.batchWrites);
         assertEquals(Side.ABOVE, store.states.get("a").side());
         assertEquals(1, store.states.get("a").version());
-        assertEquals(0, cache.stats(T0.plus(HOUR)).pendingWrites());
+        assertEquals(0, cache.getCacheStats(T0.plus(HOUR)).pendingWrites());
         assertTrue(log.contains("[KV Cache] Flushing 1 pending writes to DynamoDB..."));
         assertTrue(log.contains("[KV Cache] Flushed 1/1 writes to DynamoDB"));
     }
@@ -129,11 +129,11 @@ class AlertStateCacheTest {
         store.failNextWrites.add("b");
 
         cache.flushIfDue(T0.plus(HOUR));
-        assertEquals(1, cache.stats(T0.plus(HOUR)).pendingWrites());
+        assertEquals(1, cache.getCacheStats(T0.plus(HOUR)).pendingWrites());
         assertFalse(store.states.containsKey("b"));
 
         cache.flushIfDue(T0.plus(HOUR.multipliedBy(2)));
-        assertEquals(0, cache.stats(T0.plus(HOUR.multipliedBy(2))).pendingWrites());
+        assertEquals(0, cache.getCacheStats(T0.plus(HOUR.multipliedBy(2))).pendingWrites());
         assertEquals(Side.ABOVE, store.states.get("b").side());
     }
 
@@ -156,12 +156,12 @@ class AlertStateCacheTest {
         DeliveryLedger ledger = store.ledgers.values().iterator().next();
         assertEquals(List.of(new DeliveryLedger.Owed("a", 1, List.of("webhook"))), ledger.owed());
         assertEquals(List.of(), cache.state("b").pendingChannels()); // adopted the newer stored state
-        assertEquals(0, cache.stats(T0).pendingWrites());
+        assertEquals(0, cache.getCacheStats(T0).pendingWrites());
 
         cache.settle(Map.of("a", List.of()));
         assertTrue(store.ledgers.isEmpty(), "a settled ledger is deleted");
         assertEquals(List.of(), cache.owingDelivery());
-        assertEquals(0, cache.stats(T0).pendingWrites(), "settling never dirties a state");
+        assertEquals(0, cache.getCacheStats(T0).pendingWrites(), "settling never dirties a state");
     }
 
     @Test
@@ -204,7 +204,7 @@ class AlertStateCacheTest {
         cache.ensureLoaded(T0, 0);
         alerts.clear();
         cache.ensureLoaded(T0.plusSeconds(300), 1);
-        assertEquals(1, cache.stats(T0).pendingWrites());
+        assertEquals(1, cache.getCacheStats(T0).pendingWrites());
         cache.flushIfDue(T0.plus(HOUR));
         assertFalse(store.states.containsKey("a"));
     }
