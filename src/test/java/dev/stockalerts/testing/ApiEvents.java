@@ -1,6 +1,7 @@
 package dev.stockalerts.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,12 +44,9 @@ public final class ApiEvents {
                 .withIsBase64Encoded(true);
     }
 
+    /** Read as the Lambda runtime reads it (aws-lambda-java-tests' EventLoader uses the runtime's serialization). */
     public static APIGatewayProxyRequestEvent load(Path file) {
-        try {
-            return JSON.readValue(Files.readString(file), APIGatewayProxyRequestEvent.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EventLoader.loadApiGatewayRestEvent(file.toString());
     }
 
     public static JsonNode json(String body) {
