@@ -42,11 +42,7 @@ public final class AlertStateCache {
     private final Set<String> dirty = new LinkedHashSet<>();
     /** States of deleted alerts, removed at the next flush. */
     private final Set<String> deletes = new LinkedHashSet<>();
-    /** Ledgers of deliveries still owed, by id, and which ledger each owing alert is in. */
-    private final Map<String, DeliveryLedger> ledgers = new HashMap<>();
-    private final Map<String, String> ledgerOf = new HashMap<>();
-    /** Settlements that could not be written yet: ledger id → what it still owes. */
-    private final Map<String, List<DeliveryLedger.Owed>> unsettled = new LinkedHashMap<>();
+    private final LedgerBook ledgers;
 
     private Instant loadedAt;
     private Instant lastFlushAt;
@@ -58,6 +54,7 @@ public final class AlertStateCache {
         this.ttl = ttl;
         this.writeInterval = writeInterval;
         this.log = log;
+        this.ledgers = new LedgerBook(states, log);
     }
 
     /**
@@ -117,12 +114,12 @@ public final class AlertStateCache {
      * conditional bump of their ledger, so two containers never both retry them.
      */
     public synchronized Set<String> claim(Collection<AlertState> owed, Instant now) {
-        retryUnsettled();
+        ledgers.retryUnsettled();
         Set<String> claimed = new LinkedHashSet<>();
         List<AlertState> fresh = new ArrayList<>();
         Map<String, List<String>> retriesByLedger = new LinkedHashMap<>();
         for (AlertState state : owed) {
-            String ledger = ledgerOf.get(state.alertId());
+            String ledger = ledgers.ledgerOf(state.alertId());
             if (ledger == null) fresh.add(current.getOrDefault(state.alertId(), state));
             else retriesByLedger.computeIfAbsent(ledger, l -> new ArrayList<>()).add(state.alertId());
         }
@@ -130,13 +127,11 @@ public final class AlertStateCache {
             claimFresh(fresh.subList(from, Math.min(from + StateStore.MAX_CLAIM, fresh.size())), now, claimed);
         }
         retriesByLedger.forEach((ledgerId, alertIds) -> {
-            if (states.claimRetry(ledgers.get(ledgerId))) {
-                ledgers.put(ledgerId, ledgers.get(ledgerId).withNextAttempt());
+            if (ledgers.claimRetry(ledgerId)) {
                 claimed.addAll(alertIds);
             } else {
                 log.accept(LOG + "Deliveries of ledger " + ledgerId + " are being retried elsewhere; leaving them");
                 alertIds.forEach(id -> setOwed(id, List.of()));
-                ledgers.remove(ledgerId);
             }
         });
         return claimed;
@@ -149,10 +144,9 @@ public final class AlertStateCache {
         for (AlertState state : batch) {
             if (!outcome.written().contains(state.alertId())) continue;
             markWritten(state);
-            ledgerOf.put(state.alertId(), ledger.id());
             claimed.add(state.alertId());
         }
-        if (!outcome.written().isEmpty()) ledgers.put(ledger.id(), ledger.without(outcome.refused()).without(outcome.failed()));
+        if (!outcome.written().isEmpty()) ledgers.claimed(ledger.without(outcome.refused()).without(outcome.failed()));
         for (String id : outcome.refused()) {
             log.accept(LOG + "Refused write for alert " + id + ": a newer version is stored, adopting it");
             adopt(id, states.load(id).orElse(null));
@@ -166,7 +160,7 @@ public final class AlertStateCache {
     public synchronized void settle(Map<String, List<String>> owed) {
         Map<String, List<DeliveryLedger.Owed>> remaining = new LinkedHashMap<>();
         owed.forEach((alertId, channels) -> {
-            String ledgerId = ledgerOf.get(alertId);
+            String ledgerId = ledgers.ledgerOf(alertId);
             if (ledgerId == null) return;
             setOwed(alertId, channels);
             remaining.computeIfAbsent(ledgerId, l -> new ArrayList<>());
@@ -174,25 +168,7 @@ public final class AlertStateCache {
                 remaining.get(ledgerId).add(new DeliveryLedger.Owed(alertId, current.get(alertId).fireCount(), channels));
             }
         });
-        remaining.forEach(this::writeSettlement);
-    }
-
-    private void writeSettlement(String ledgerId, List<DeliveryLedger.Owed> left) {
-        try {
-            states.settle(ledgerId, left);
-            unsettled.remove(ledgerId);
-            DeliveryLedger known = ledgers.get(ledgerId);
-            if (left.isEmpty()) ledgers.remove(ledgerId);
-            else ledgers.put(ledgerId, new DeliveryLedger(ledgerId, known == null ? 0 : known.attempt(), left));
-        } catch (RuntimeException e) {
-            // Until this is written a fresh container would send these again: keep trying every run.
-            log.accept(LOG + "Could not settle ledger " + ledgerId + ", retrying next run: " + e.getMessage());
-            unsettled.put(ledgerId, left);
-        }
-    }
-
-    private void retryUnsettled() {
-        new LinkedHashMap<>(unsettled).forEach(this::writeSettlement);
+        remaining.forEach(ledgers::settle);
     }
 
     /** Owed channels live in ledgers, not in state items: changing them never makes a state dirty. */
@@ -201,7 +177,7 @@ public final class AlertStateCache {
         if (now != null) current.put(alertId, now.withPendingChannels(channels));
         AlertState before = stored.get(alertId);
         if (before != null) stored.put(alertId, before.withPendingChannels(channels));
-        if (channels.isEmpty()) ledgerOf.remove(alertId);
+        if (channels.isEmpty()) ledgers.forget(alertId);
     }
 
     /** Writes all queued changes in batches once the write interval has passed since the last flush. */
@@ -274,17 +250,11 @@ public final class AlertStateCache {
 
     /** Owed channels come back from the ledgers, matched to the firing (fire count) they belong to. */
     private void applyLedgers(List<DeliveryLedger> loaded) {
-        ledgers.clear();
-        ledgerOf.clear();
-        for (DeliveryLedger stored : loaded) {
-            // A settlement this container could not write yet is newer than what is stored.
-            List<DeliveryLedger.Owed> mine = unsettled.get(stored.id());
-            DeliveryLedger ledger = mine == null ? stored : new DeliveryLedger(stored.id(), stored.attempt(), mine);
-            ledgers.put(ledger.id(), ledger);
-            for (DeliveryLedger.Owed owed : ledger.owed()) {
-                AlertState state = current.get(owed.alertId());
-                if (state == null || state.fireCount() != owed.fireCount() || owed.channels().isEmpty()) continue;
-                ledgerOf.put(owed.alertId(), ledger.id());
+        for (DeliveryLedger.Owed owed : ledgers.reload(loaded)) {
+            AlertState state = current.get(owed.alertId());
+            if (state == null || state.fireCount() != owed.fireCount() || owed.channels().isEmpty()) {
+                ledgers.forget(owed.alertId());
+            } else {
                 setOwed(owed.alertId(), owed.channels());
             }
         }
@@ -329,6 +299,6 @@ public final class AlertStateCache {
             stored.put(id, newer.withPendingChannels(List.of()));
             current.put(id, newer.withPendingChannels(List.of()));
         }
-        ledgerOf.remove(id);
+        ledgers.forget(id);
     }
 }
