@@ -6,8 +6,6 @@ import java.util.TreeMap;
 /** DynamoDB calls and consumed capacity units, as reported by the service (ReturnConsumedCapacity=TOTAL). */
 public record DynamoUsage(long calls, double readUnits, double writeUnits, Map<String, Long> callsByOperation) {
 
-    public static final DynamoUsage ZERO = new DynamoUsage(0, 0, 0, Map.of());
-
     public double capacityUnits() {
         return readUnits + writeUnits;
     }

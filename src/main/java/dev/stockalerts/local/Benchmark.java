@@ -54,7 +54,10 @@ final class Benchmark {
                 originalStore.writeBatch(states, List.of());
                 dynamoRows.add(row(alerts, "original (hourly bulk load + flush of every state)", BaselineDesigns.originalHour(originalStore, states, db)));
                 Ours ours = ours(db, alerts);
-                dynamoRows.add(row(alerts, "**ours** (steady state, hours 2-23; max hour in brackets)", ours.steady, ours.maxCalls, ours.maxUnits));
+                HourlyUsage.Steady steady = ours.steady;
+                dynamoRows.add(row(alerts, "**ours** (steady state, hours 2-23; max hour in brackets)",
+                        new DynamoUsage(Math.round(steady.calls()), steady.readUnits(), steady.writeUnits(), Map.of()),
+                        steady.maxCalls(), steady.maxUnits()));
                 runRows.add(String.format(Locale.ROOT, "| %,d | %d | %d | %d | %.1f | %,d |",
                         alerts, percentile(ours.warmMillis, 50), percentile(ours.warmMillis, 95),
                         Collections.max(ours.warmMillis), ours.heapMb, ours.firedPerDay));
@@ -83,31 +86,25 @@ final class Benchmark {
         }
     }
 
-    private record Ours(String table, DynamoUsage steady, long maxCalls, double maxUnits, List<Long> warmMillis,
-                        double heapMb, int firedPerDay) {}
+    private record Ours(String table, HourlyUsage.Steady steady, List<Long> warmMillis, double heapMb, int firedPerDay) {}
 
     private Ours ours(LocalDatabase db, int alerts) {
         String table = db.table("bench-ours-" + alerts);
         try (CronScenario scenario = new CronScenario(db, table, alerts, line -> {}, body -> {})) {
             long heapSeeded = usedHeapAfterGc();
-            List<DynamoUsage> steady = new ArrayList<>();
+            HourlyUsage usage = new HourlyUsage(line -> {});
             List<Long> warm = new ArrayList<>();
             int fired = 0;
             double heapMb = 0;
             for (int hour = 0; hour < HOURS; hour++) {
                 CronScenario.Hour result = scenario.runHour();
+                usage.add(result.usage(), result.fired());
                 fired += result.fired();
+                // The container's first run is its cold one; every later run is warm.
                 warm.addAll(hour == 0 ? result.runMillis().subList(1, result.runMillis().size()) : result.runMillis());
                 if (hour == 0) heapMb = (usedHeapAfterGc() - heapSeeded) / 1e6;
-                if (hour >= 2) steady.add(result.usage());
             }
-            DynamoUsage total = steady.stream().reduce(DynamoUsage.ZERO, Benchmark::plus);
-            int n = steady.size();
-            DynamoUsage average = new DynamoUsage(Math.round((double) total.calls() / n), total.readUnits() / n,
-                    total.writeUnits() / n, Map.of());
-            long maxCalls = steady.stream().mapToLong(DynamoUsage::calls).max().orElse(0);
-            double maxUnits = steady.stream().mapToDouble(DynamoUsage::capacityUnits).max().orElse(0);
-            return new Ours(table, average, maxCalls, maxUnits, warm, heapMb, fired * 24 / HOURS);
+            return new Ours(table, usage.steadyState(), warm, heapMb, fired);
         }
     }
 
@@ -180,10 +177,6 @@ final class Benchmark {
         String total = String.format(Locale.ROOT, "%,.1f", hour.capacityUnits()) + (maxUnits >= 0 ? String.format(Locale.ROOT, " (%,.1f)", maxUnits) : "");
         return String.format(Locale.ROOT, "| %,d | %s | %s | %,.1f | %,.1f | %s | $%.4f |",
                 alerts, design, calls, hour.readUnits(), hour.writeUnits(), total, dollars);
-    }
-
-    private static DynamoUsage plus(DynamoUsage a, DynamoUsage b) {
-        return new DynamoUsage(a.calls() + b.calls(), a.readUnits() + b.readUnits(), a.writeUnits() + b.writeUnits(), Map.of());
     }
 
     private static long percentile(List<Long> values, int p) {

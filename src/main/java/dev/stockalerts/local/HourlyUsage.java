@@ -5,30 +5,31 @@ import dev.stockalerts.dynamo.DynamoUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
-/** Prints DynamoDB usage per simulated hour and the steady-state average beside the original's figures. */
+/** DynamoDB usage per simulated hour, and what counts as steady state: shared by simulate and benchmark. */
 final class HourlyUsage {
     private final List<DynamoUsage> hours = new ArrayList<>();
+    private final Consumer<String> out;
 
-    void add(int hour, DynamoUsage usage, int fired) {
+    /** @param out where each hour's row goes (nothing, for the benchmark) */
+    HourlyUsage(Consumer<String> out) {
+        this.out = out;
+    }
+
+    void add(DynamoUsage usage, int fired) {
+        if (hours.isEmpty()) out.accept("hour | DynamoDB calls | read CU | write CU | total CU | fired | calls by operation");
+        out.accept(String.format(Locale.ROOT, "%4d | %14d | %7.1f | %8.1f | %8.1f | %5d | %s", hours.size(), usage.calls(),
+                usage.readUnits(), usage.writeUnits(), usage.capacityUnits(), fired, usage.callsByOperation()));
         hours.add(usage);
-        if (hour == 0) {
-            System.out.println("hour | DynamoDB calls | read CU | write CU | total CU | fired | calls by operation");
+    }
+
+    /** The average steady-state hour, and the most expensive one. */
+    record Steady(int from, int to, double calls, double readUnits, double writeUnits, long maxCalls, double maxUnits) {
+        double capacityUnits() {
+            return readUnits + writeUnits;
         }
-        System.out.printf(Locale.ROOT, "%4d | %14d | %7.1f | %8.1f | %8.1f | %5d | %s%n", hour, usage.calls(),
-                usage.readUnits(), usage.writeUnits(), usage.capacityUnits(), fired, usage.callsByOperation());
     }
-
-    void printSummary(int alerts, int notifications) {
-        System.out.println();
-        Steady steady = steadyState();
-        System.out.printf(Locale.ROOT, "Steady state, %d alerts, hours %d-%d: %.1f DynamoDB calls/h (max %d), %.1f consumed CU/h (max %.1f)%n",
-                alerts, steady.from, hours.size() - 1, steady.calls, steady.maxCalls, steady.units, steady.maxUnits);
-        System.out.printf(Locale.ROOT, "Original KV design for 100 alerts: 2,640 operations/h before its cache, ~200 after.%n");
-        System.out.printf(Locale.ROOT, "Notifications delivered to the webhook: %d%n", notifications);
-    }
-
-    record Steady(int from, double calls, long maxCalls, double units, double maxUnits) {}
 
     /**
      * Hour 0 holds the cold start; hour 1 the first flush, which writes the first observation of
@@ -37,10 +38,11 @@ final class HourlyUsage {
     Steady steadyState() {
         int from = hours.size() > 2 ? 2 : Math.min(1, hours.size() - 1);
         List<DynamoUsage> steady = hours.subList(from, hours.size());
-        return new Steady(from,
+        return new Steady(from, hours.size() - 1,
                 steady.stream().mapToLong(DynamoUsage::calls).average().orElse(0),
+                steady.stream().mapToDouble(DynamoUsage::readUnits).average().orElse(0),
+                steady.stream().mapToDouble(DynamoUsage::writeUnits).average().orElse(0),
                 steady.stream().mapToLong(DynamoUsage::calls).max().orElse(0),
-                steady.stream().mapToDouble(DynamoUsage::capacityUnits).average().orElse(0),
                 steady.stream().mapToDouble(DynamoUsage::capacityUnits).max().orElse(0));
     }
 }
