@@ -24,11 +24,7 @@ public final class DynamoAlertRepository implements AlertAdmin {
 
     @Override
     public List<Alert> loadAll() {
-        return client.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", Items.s(AlertItems.PARTITION)))
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
-                .items().stream().map(AlertItems::fromItem).toList();
+        return Items.partition(client, table, AlertItems.PARTITION).stream().map(AlertItems::fromItem).toList();
     }
 
     /** Writes one definition unconditionally; used by local seeding and tests. */
@@ -39,12 +35,7 @@ public final class DynamoAlertRepository implements AlertAdmin {
     /** Strongly consistent, so a client that just created an alert can read it back at once. */
     @Override
     public Optional<Alert> get(String id) {
-        var response = client.getItem(b -> b.tableName(table)
-                .key(Items.key(AlertItems.PARTITION, id))
-                .consistentRead(true)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(AlertItems.fromItem(response.item())) : Optional.empty();
+        return Items.get(client, table, Items.key(AlertItems.PARTITION, id), true).map(AlertItems::fromItem);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.stockalerts.dynamo;
 
 import dev.stockalerts.config.ConfigStore;
 import dev.stockalerts.config.RuntimeConfig;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Optional;
@@ -23,10 +22,7 @@ public final class DynamoConfigStore implements ConfigStore {
 
     @Override
     public Optional<RuntimeConfig> load() {
-        var response = client.getItem(b -> b.tableName(table)
-                .key(Items.key(PARTITION, GLOBAL))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
-        return Optional.of(new RuntimeConfig(Items.integer(response.item(), REVISION, 0)));
+        return Items.get(client, table, Items.key(PARTITION, GLOBAL), false)
+                .map(item -> new RuntimeConfig(Items.integer(item, REVISION, 0)));
     }
 }

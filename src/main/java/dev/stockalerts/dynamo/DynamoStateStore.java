@@ -46,26 +46,20 @@ public final class DynamoStateStore implements StateStore {
         List<AlertState> states = new ArrayList<>();
         List<DeliveryLedger> ledgers = new ArrayList<>();
         // Eventually consistent: half the read units, and states change at most every few minutes.
-        client.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", Items.s(StateItems.PARTITION)))
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
-                .items().forEach(item -> {
-                    if (LedgerItems.isLedger(item)) ledgers.add(LedgerItems.fromItem(item));
-                    else states.add(StateItems.fromItem(item));
-                });
+        Items.partition(client, table, StateItems.PARTITION).forEach(item -> {
+            if (LedgerItems.isLedger(item)) ledgers.add(LedgerItems.fromItem(item));
+            else states.add(StateItems.fromItem(item));
+        });
         return new Snapshot(states, ledgers);
     }
 
     /** One state read strongly, with the channels its last firing still owes (from the ledgers). */
     @Override
     public Optional<AlertState> load(String alertId) {
-        var response = client.getItem(b -> b.tableName(table)
-                .key(Items.key(StateItems.PARTITION, alertId))
-                .consistentRead(true)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
-        AlertState state = StateItems.fromItem(response.item());
+        Optional<AlertState> found = Items.get(client, table, Items.key(StateItems.PARTITION, alertId), true)
+                .map(StateItems::fromItem);
+        if (found.isEmpty()) return found;
+        AlertState state = found.get();
         if (state.fireCount() == 0) return Optional.of(state);
         List<String> owed = loadLedgers().stream().flatMap(l -> l.owed().stream())
                 .filter(o -> o.alertId().equals(alertId) && o.fireCount() == state.fireCount())

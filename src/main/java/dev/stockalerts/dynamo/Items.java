@@ -1,12 +1,16 @@
 package dev.stockalerts.dynamo;
 
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The single table's key names and small attribute helpers shared by the item mappers. */
+/** The single table's key names, its two common reads, and small attribute helpers for the item mappers. */
 final class Items {
     static final String PK = "pk";
     static final String SK = "sk";
@@ -16,6 +20,23 @@ final class Items {
 
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    /** One item by key, or empty; consistent when it must see the latest write. */
+    static Optional<Map<String, AttributeValue>> get(DynamoDbClient client, String table, Map<String, AttributeValue> key,
+                                                    boolean consistent) {
+        var response = client.getItem(b -> b.tableName(table).key(key).consistentRead(consistent)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    /** Every item of a partition, page by page as iterated; eventually consistent (half the read units). */
+    static SdkIterable<Map<String, AttributeValue>> partition(DynamoDbClient client, String table, String pk) {
+        return client.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(pk)))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                .items();
     }
 
     static AttributeValue s(String value) {
