@@ -1,5 +1,6 @@
 package dev.stockalerts.check;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockalerts.state.CacheStats;
 
 import java.time.Instant;
@@ -23,6 +24,8 @@ public record CheckReport(
         CacheStats cache,
         long durationMs) {
 
+    /** In the JSON report too: the one figure that is billed. */
+    @JsonProperty
     public double consumedCapacityUnits() {
         return readCapacityUnits + writeCapacityUnits;
     }

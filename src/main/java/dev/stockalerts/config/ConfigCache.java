@@ -32,8 +32,4 @@ public final class ConfigCache {
         }
         return cached;
     }
-
-    public synchronized void invalidate() {
-        cached = null;
-    }
 }

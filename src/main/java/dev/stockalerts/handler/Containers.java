@@ -45,7 +45,7 @@ final class Containers {
     static synchronized ApiComponents api() {
         if (api == null) {
             Base b = Base.fromEnvironment();
-            api = ApiComponents.create(b.settings(), b.dynamo(), b.metrics(), b.outbound(), b.clock(), System.out::println);
+            api = ApiComponents.create(b.settings(), b.dynamo(), b.outbound(), b.clock(), System.out::println);
         }
         return api;
     }

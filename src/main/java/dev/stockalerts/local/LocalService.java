@@ -67,7 +67,7 @@ public final class LocalService implements AutoCloseable {
 
             DynamoMetrics apiMetrics = new DynamoMetrics();
             DynamoDbClient apiClient = started(dynamo.client(apiMetrics));
-            ApiComponents apiParts = ApiComponents.create(settings, apiClient, apiMetrics,
+            ApiComponents apiParts = ApiComponents.create(settings, apiClient,
                     outbound(apiClient, clock, out), clock, out);
 
             DynamoMetrics cronMetrics = new DynamoMetrics();

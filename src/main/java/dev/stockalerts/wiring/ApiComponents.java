@@ -9,7 +9,6 @@ import dev.stockalerts.api.StockApiRoutes;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
-import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.state.StateReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,10 +17,10 @@ import java.time.Clock;
 import java.util.function.Consumer;
 
 /** Everything the API function keeps for the life of a container (client, quote cache), built once. */
-public record ApiComponents(Router router, DynamoMetrics metrics) {
+public record ApiComponents(Router router) {
 
-    public static ApiComponents create(Settings settings, DynamoDbClient dynamo, DynamoMetrics metrics,
-                                       Outbound outbound, Clock clock, Consumer<String> log) {
+    public static ApiComponents create(Settings settings, DynamoDbClient dynamo, Outbound outbound, Clock clock,
+                                       Consumer<String> log) {
         String table = settings.tableName();
         AlertDefinitions definitions = new AlertDefinitions(new DynamoAlertRepository(dynamo, table), log);
         // Read-only use: the API never writes states.
@@ -31,6 +30,6 @@ public record ApiComponents(Router router, DynamoMetrics metrics) {
                 new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()),
                 new AlertEndpoints(definitions, states, validator, clock),
                 log);
-        return new ApiComponents(router, metrics);
+        return new ApiComponents(router);
     }
 }

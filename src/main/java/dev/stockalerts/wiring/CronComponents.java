@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.util.function.Consumer;
 
 /** Everything the scheduled function keeps for the life of a container, built once. */
-public record CronComponents(AlertCheck check, AlertStateCache cache, DynamoMetrics metrics) {
+public record CronComponents(AlertCheck check, AlertStateCache cache) {
 
     public static CronComponents create(Settings settings, DynamoDbClient dynamo, DynamoMetrics metrics,
                                         Outbound outbound, Clock clock, Consumer<String> log) {
@@ -29,6 +29,6 @@ public record CronComponents(AlertCheck check, AlertStateCache cache, DynamoMetr
         ConfigCache config = new ConfigCache(new DynamoConfigStore(dynamo, table), settings.configCacheTtl(), clock);
         QuoteService quotes = outbound.quotes();
         Notifier notifier = outbound.notifier();
-        return new CronComponents(new AlertCheck(config, cache, quotes, notifier, metrics, clock, log), cache, metrics);
+        return new CronComponents(new AlertCheck(config, cache, quotes, notifier, metrics, clock, log), cache);
     }
 }

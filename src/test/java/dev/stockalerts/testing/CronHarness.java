@@ -77,7 +77,7 @@ public final class CronHarness implements AutoCloseable {
         Settings settings = settings();
         DynamoMetrics metrics = new DynamoMetrics();
         DynamoDbClient client = LocalDynamo.client(metrics);
-        ApiComponents components = ApiComponents.create(settings, client, metrics,
+        ApiComponents components = ApiComponents.create(settings, client,
                 Outbound.fromSettings(settings, clock, null, log::add), clock, log::add);
         return new ApiContainer(components, metrics, new StockApiFunction(components.router()));
     }
