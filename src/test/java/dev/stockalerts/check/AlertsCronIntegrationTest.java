@@ -78,6 +78,8 @@ class AlertsCronIntegrationTest {
         assertEquals(List.of(), a1.pendingChannels());
         assertTrue(((Number) report.get("dynamoCalls")).intValue() > 0);
         assertTrue(((Number) report.get("writeCapacityUnits")).doubleValue() > 0);
+        assertEquals(((Number) report.get("readCapacityUnits")).doubleValue() + ((Number) report.get("writeCapacityUnits")).doubleValue(),
+                ((Number) report.get("consumedCapacityUnits")).doubleValue(), 1e-9);
         assertTrue(report.containsKey("cache"));
     }
 
