@@ -43,7 +43,7 @@ public final class AlertEvaluator {
         if (condition == Condition.PERCENT_CHANGE) {
             Double cp = quote.changePercent();
             // NaN/infinite from an odd previous close would make every comparison meaningless.
-            if (cp == null || !Double.isFinite(cp)) return new Evaluation(state, false);
+            if (cp == null || !Double.isFinite(cp)) return new Evaluation(state, null);
             value = cp;
         }
         boolean upward = condition == Condition.ABOVE || condition == Condition.CROSSES_ABOVE
@@ -68,16 +68,16 @@ public final class AlertEvaluator {
                 if (triggered && cooledDown(state.lastFiredAt(), now, policy.cooldown())) {
                     return fire(next, alert, price, now);
                 }
-                return new Evaluation(next, false);
+                return new Evaluation(next, null);
             }
             case ONCE, REARM -> {
                 if (state.armed()) {
-                    return triggered ? fire(next.withArmed(false), alert, price, now) : new Evaluation(next, false);
+                    return triggered ? fire(next.withArmed(false), alert, price, now) : new Evaluation(next, null);
                 }
                 if (policy.kind() == RearmPolicy.Kind.REARM && backPast(upward, value, level, policy.hysteresis())) {
-                    return new Evaluation(next.withArmed(true), false);
+                    return new Evaluation(next.withArmed(true), null);
                 }
-                return new Evaluation(next, false);
+                return new Evaluation(next, null);
             }
             default -> throw new IllegalStateException("unknown policy " + policy.kind());
         }
@@ -106,7 +106,8 @@ public final class AlertEvaluator {
     }
 
     private static Evaluation fire(AlertState next, Alert alert, double price, Instant now) {
-        return new Evaluation(next.fired(now, price, alert.channels()), true);
+        AlertState fired = next.fired(now, price);
+        return new Evaluation(fired, new Firing(alert.id(), fired.fireCount(), now, price));
     }
 
     private static boolean backPast(boolean upward, double value, double level, double hysteresis) {

@@ -1,16 +1,15 @@
 package dev.stockalerts.alert;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * What the scheduled function remembers about one alert between runs.
  * Only content that changes the outcome of evaluation lives here (no last price or last check time),
- * so a state is dirty only when something meaningful happened.
+ * so a state is dirty only when something meaningful happened. Deliveries a firing still owes are
+ * not part of it: they live in delivery ledgers.
  *
- * @param pendingChannels channels of the last firing that have not yet confirmed delivery
- * @param version         the stored version this content was derived from; bumped by each durable write
+ * @param version the stored version this content was derived from; bumped by each durable write
  */
 public record AlertState(
         String alertId,
@@ -19,38 +18,32 @@ public record AlertState(
         Instant lastFiredAt,
         Double lastFiredPrice,
         int fireCount,
-        List<String> pendingChannels,
         long version) {
 
     public AlertState {
         Objects.requireNonNull(alertId, "alertId");
         side = side == null ? Side.UNKNOWN : side;
-        pendingChannels = pendingChannels == null ? List.of() : List.copyOf(pendingChannels);
     }
 
     /** A never-evaluated alert: armed, side unknown, never stored. */
     public static AlertState initial(String alertId) {
-        return new AlertState(alertId, true, Side.UNKNOWN, null, null, 0, List.of(), 0);
+        return new AlertState(alertId, true, Side.UNKNOWN, null, null, 0, 0);
     }
 
     public AlertState withArmed(boolean value) {
-        return new AlertState(alertId, value, side, lastFiredAt, lastFiredPrice, fireCount, pendingChannels, version);
+        return new AlertState(alertId, value, side, lastFiredAt, lastFiredPrice, fireCount, version);
     }
 
     public AlertState withSide(Side value) {
-        return new AlertState(alertId, armed, value, lastFiredAt, lastFiredPrice, fireCount, pendingChannels, version);
+        return new AlertState(alertId, armed, value, lastFiredAt, lastFiredPrice, fireCount, version);
     }
 
-    public AlertState fired(Instant at, double price, List<String> channels) {
-        return new AlertState(alertId, armed, side, at, price, fireCount + 1, channels, version);
-    }
-
-    public AlertState withPendingChannels(List<String> channels) {
-        return new AlertState(alertId, armed, side, lastFiredAt, lastFiredPrice, fireCount, channels, version);
+    public AlertState fired(Instant at, double price) {
+        return new AlertState(alertId, armed, side, at, price, fireCount + 1, version);
     }
 
     public AlertState withVersion(long value) {
-        return new AlertState(alertId, armed, side, lastFiredAt, lastFiredPrice, fireCount, pendingChannels, value);
+        return new AlertState(alertId, armed, side, lastFiredAt, lastFiredPrice, fireCount, value);
     }
 
     /** Same content, ignoring the version: a state equal in content to its stored copy is not dirty. */

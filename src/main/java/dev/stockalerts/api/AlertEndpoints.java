@@ -58,7 +58,7 @@ public final class AlertEndpoints {
         if (alert.isEmpty()) return notFound(id);
         AlertState state = states.load(id).orElse(AlertState.initial(id));
         ObjectNode body = AlertJson.alert(alert.get());
-        body.set("state", AlertJson.state(state));
+        body.set("state", AlertJson.state(state, states.owedChannels(id)));
         return ApiResponse.json(200, body);
     }
 

@@ -27,13 +27,13 @@ final class AlertJson {
     }
 
     /** What the scheduled function last stored; it may lag behind by up to the state write interval. */
-    static ObjectNode state(AlertState s) {
+    static ObjectNode state(AlertState s, java.util.List<String> owedChannels) {
         ObjectNode json = ApiJson.object();
         json.put("armed", s.armed());
         json.put("lastFiredAt", text(s.lastFiredAt()));
         json.put("lastFiredPrice", s.lastFiredPrice());
         json.put("fireCount", s.fireCount());
-        s.pendingChannels().forEach(json.putArray("pendingChannels")::add);
+        owedChannels.forEach(json.putArray("pendingChannels")::add);
         return json;
     }
 

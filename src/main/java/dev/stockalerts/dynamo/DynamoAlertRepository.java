@@ -22,9 +22,10 @@ public final class DynamoAlertRepository implements AlertAdmin {
         this.table = table;
     }
 
+    /** Strongly consistent: read when the alerts revision moved, so the change behind it must be seen. */
     @Override
     public List<Alert> loadAll() {
-        return Items.partition(client, table, AlertItems.PARTITION).stream().map(AlertItems::fromItem).toList();
+        return Items.partition(client, table, AlertItems.PARTITION, true).stream().map(AlertItems::fromItem).toList();
     }
 
     /** Writes one definition unconditionally; used by local seeding and tests. */

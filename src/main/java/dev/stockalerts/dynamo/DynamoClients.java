@@ -1,5 +1,6 @@
 package dev.stockalerts.dynamo;
 
+import dev.stockalerts.time.DeadlineContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -15,24 +16,28 @@ import java.time.Duration;
 
 /** Builds the one DynamoDB client a container uses, with call and capacity counting attached. */
 public final class DynamoClients {
+    /** A single-digit-millisecond service: two seconds is an attempt that will not answer. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
     private DynamoClients() {}
 
     /**
      * In Lambda: region and credentials from the environment the runtime sets (the fastest providers
      * for cold start). The endpoint follows the SDK's standard AWS_ENDPOINT_URL_DYNAMODB when set.
      */
-    public static DynamoDbClient fromEnvironment(DynamoMetrics metrics) {
+    public static DynamoDbClient fromEnvironment(DynamoMetrics metrics, DeadlineContext deadlines) {
         String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
         boolean lambda = System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null;
         AwsCredentialsProvider credentials = lambda
                 ? EnvironmentVariableCredentialsProvider.create()
                 : localCredentials();
-        return builder(metrics).region(Region.of(region)).credentialsProvider(credentials).build();
+        return builder(metrics, deadlines).region(Region.of(region)).credentialsProvider(credentials).build();
     }
 
     /** A client for a DynamoDB Local endpoint, which accepts any credentials. */
-    public static DynamoDbClient forLocalEndpoint(URI endpoint, DynamoMetrics metrics) {
-        return builder(metrics)
+    public static DynamoDbClient forLocalEndpoint(URI endpoint, DynamoMetrics metrics, DeadlineContext deadlines) {
+        return builder(metrics, deadlines)
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
@@ -47,12 +52,19 @@ public final class DynamoClients {
         return DefaultCredentialsProvider.builder().build();
     }
 
-    private static DynamoDbClientBuilder builder(DynamoMetrics metrics) {
+    /**
+     * Every call ends within {@link #CALL_TIMEOUT}, SDK retries included, and each attempt within
+     * {@link #ATTEMPT_TIMEOUT}: a DynamoDB that stalls costs a run seconds, not its whole deadline.
+     */
+    private static DynamoDbClientBuilder builder(DynamoMetrics metrics, DeadlineContext deadlines) {
         return DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10))
+                        .connectionTimeout(Duration.ofSeconds(1))
+                        .socketTimeout(ATTEMPT_TIMEOUT)
                         .build())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(metrics));
+                .overrideConfiguration(c -> c.addExecutionInterceptor(metrics)
+                        .addExecutionInterceptor(new CallDeadline(deadlines, CALL_TIMEOUT, ATTEMPT_TIMEOUT))
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
     }
 }

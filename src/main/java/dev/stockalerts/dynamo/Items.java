@@ -30,11 +30,12 @@ final class Items {
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
-    /** Every item of a partition, page by page as iterated; eventually consistent (half the read units). */
-    static SdkIterable<Map<String, AttributeValue>> partition(DynamoDbClient client, String table, String pk) {
+    /** Every item of a partition, page by page as iterated; eventually consistent reads cost half the units. */
+    static SdkIterable<Map<String, AttributeValue>> partition(DynamoDbClient client, String table, String pk, boolean consistent) {
         return client.queryPaginator(b -> b.tableName(table)
                         .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", s(pk)))
+                        .consistentRead(consistent)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
                 .items();
     }

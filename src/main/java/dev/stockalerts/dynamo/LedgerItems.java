@@ -1,8 +1,12 @@
 package dev.stockalerts.dynamo;
 
-import dev.stockalerts.state.DeliveryLedger;
+import dev.stockalerts.alert.Firing;
+import dev.stockalerts.delivery.DeliveryLedger;
+import dev.stockalerts.delivery.OwedChannel;
+import dev.stockalerts.delivery.OwedFiring;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,20 +15,25 @@ import static dev.stockalerts.dynamo.Items.*;
 
 /**
  * Delivery ledger ↔ item (pk STATE, sk "~ledger#" + id). In the states' partition so the hourly
- * Query of states brings them along; "~" sorts after every alert id, so they come last.
+ * Query of states brings them along; "~" sorts after every alert id, so they come last. Each owed
+ * firing carries what its notification says, so it can be sent whatever became of the alert's state.
  */
 final class LedgerItems {
     static final String PARTITION = StateItems.PARTITION;
     static final String SK_PREFIX = "~ledger#";
     static final String ATTEMPT = "attempt";
-    static final String OWED = "owed";
+    static final String CLAIM = "claim";
 
     private LedgerItems() {}
 
-    static Map<String, AttributeValue> toItem(DeliveryLedger ledger) {
+    /** @param expiresAt DynamoDB TTL: an orphaned ledger goes by itself */
+    static Map<String, AttributeValue> toItem(DeliveryLedger ledger, Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>(key(ledger.id()));
         item.put(ATTEMPT, n(ledger.attempt()));
-        item.put(OWED, owed(ledger.owed()));
+        item.put(CLAIM, s(ledger.claim()));
+        item.put("next", s(ledger.nextAttemptAt().toString()));
+        item.put("owed", AttributeValue.fromL(ledger.owed().stream().map(LedgerItems::owed).toList()));
+        item.put(EXPIRES_AT, n(expiresAt.getEpochSecond()));
         return item;
     }
 
@@ -37,19 +46,32 @@ final class LedgerItems {
         return sk != null && sk.startsWith(SK_PREFIX);
     }
 
-    static AttributeValue owed(List<DeliveryLedger.Owed> owed) {
-        return AttributeValue.fromL(owed.stream().map(o -> AttributeValue.fromM(Map.of(
-                "a", s(o.alertId()),
-                "f", n(o.fireCount()),
-                "c", strings(o.channels())))).toList());
+    private static AttributeValue owed(OwedFiring o) {
+        Firing f = o.firing();
+        return AttributeValue.fromM(Map.of(
+                "a", s(f.alertId()),
+                "f", n(f.fireCount()),
+                "t", s(f.firedAt().toString()),
+                "p", n(f.price()),
+                "c", AttributeValue.fromL(o.channels().stream()
+                        .map(c -> AttributeValue.fromM(Map.of("n", s(c.name()), "u", n(c.unanswered())))).toList())));
     }
 
     static DeliveryLedger fromItem(Map<String, AttributeValue> item) {
-        AttributeValue owed = item.get(OWED);
-        List<DeliveryLedger.Owed> entries = owed == null || !owed.hasL() ? List.of() : owed.l().stream()
-                .map(AttributeValue::m)
-                .map(m -> new DeliveryLedger.Owed(string(m, "a"), (int) integer(m, "f", 0), stringList(m, "c")))
-                .toList();
-        return new DeliveryLedger(string(item, SK).substring(SK_PREFIX.length()), integer(item, ATTEMPT, 0), entries);
+        AttributeValue owed = item.get("owed");
+        List<OwedFiring> entries = owed == null || !owed.hasL() ? List.of() : owed.l().stream()
+                .map(AttributeValue::m).map(LedgerItems::owedFiring).toList();
+        String claim = string(item, CLAIM);
+        Instant next = instant(item, "next");
+        return new DeliveryLedger(string(item, SK).substring(SK_PREFIX.length()), integer(item, ATTEMPT, 0),
+                claim == null ? "" : claim, next == null ? Instant.EPOCH : next, entries);
+    }
+
+    private static OwedFiring owedFiring(Map<String, AttributeValue> m) {
+        Firing firing = new Firing(string(m, "a"), (int) integer(m, "f", 0), instant(m, "t"), number(m, "p"));
+        AttributeValue channels = m.get("c");
+        List<OwedChannel> owed = channels == null || !channels.hasL() ? List.of() : channels.l().stream()
+                .map(AttributeValue::m).map(c -> new OwedChannel(string(c, "n"), (int) integer(c, "u", 0))).toList();
+        return new OwedFiring(firing, owed);
     }
 }

@@ -5,14 +5,13 @@ import dev.stockalerts.alert.Side;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static dev.stockalerts.dynamo.Items.*;
 
 /**
  * Alert state ↔ item (pk STATE, sk alert id). Short attribute names: states are read and written in bulk.
- * Channels a firing still owes are not stored here but in its delivery ledger.
+ * What a firing still owes is not stored here but in its delivery ledger.
  */
 final class StateItems {
     static final String PARTITION = "STATE";
@@ -41,7 +40,6 @@ final class StateItems {
                 instant(item, "firedAt"),
                 number(item, "firedPrice"),
                 (int) integer(item, "fires", 0),
-                List.of(), // owed channels live in delivery ledgers, not in states
                 integer(item, VERSION, 0));
     }
 }

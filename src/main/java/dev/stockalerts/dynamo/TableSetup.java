@@ -13,8 +13,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 public final class TableSetup {
     private TableSetup() {}
 
-    /** @return true if the table was created, false if it already existed */
-    public static boolean createIfMissing(DynamoDbClient client, String tableName) {
+    /**
+     * @param expireItems whether to turn on the TTL attribute as the deployed table has it. Runs on a simulated
+     *                    clock turn it off: DynamoDB Local expires items by the real clock, so a simulated day in the
+     *                    past would see its ledgers deleted under it.
+     * @return true if the table was created, false if it already existed
+     */
+    public static boolean createIfMissing(DynamoDbClient client, String tableName, boolean expireItems) {
         try {
             client.describeTable(b -> b.tableName(tableName));
             return false;
@@ -28,7 +33,7 @@ public final class TableSetup {
                 return false;
             }
             client.waiter().waitUntilTableExists(b -> b.tableName(tableName));
-            client.updateTimeToLive(b -> b.tableName(tableName)
+            if (expireItems) client.updateTimeToLive(b -> b.tableName(tableName)
                     .timeToLiveSpecification(t -> t.enabled(true).attributeName(Items.EXPIRES_AT)));
             return true;
         }

@@ -7,11 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockalerts.check.AlertCheck;
 import dev.stockalerts.check.CheckReport;
 
+import dev.stockalerts.time.Deadline;
+
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /** EventBridge schedule → one alert check. The components (and the state cache) live as long as the container. */
 public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    /** Kept back from Lambda's deadline for writing the report and answering the runtime. */
+    static final Duration MARGIN = Duration.ofMillis(1500);
     private static final ObjectMapper JSON = Json.mapper();
 
     private final AlertCheck check;
@@ -30,9 +35,15 @@ public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, 
     @Override
     @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        CheckReport report = check.run();
+        CheckReport report = check.run(deadline(context));
         Map<String, Object> json = JSON.convertValue(report, Map.class);
         log.accept("[Check] " + Json.write(json));
         return json;
+    }
+
+    /** Lambda's remaining time minus the margin; no deadline when invoked without a context (local tools). */
+    static Deadline deadline(Context context) {
+        if (context == null) return Deadline.none();
+        return Deadline.in(Duration.ofMillis(context.getRemainingTimeInMillis()).minus(MARGIN));
     }
 }

@@ -9,6 +9,8 @@ import dev.stockalerts.wiring.CronComponents;
 import dev.stockalerts.wiring.Outbound;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import dev.stockalerts.time.DeadlineContext;
+
 import java.time.Clock;
 
 /**
@@ -22,22 +24,25 @@ final class Containers {
     private Containers() {}
 
     /** What every function needs: settings, one DynamoDB client, quote providers and notification channels. */
-    private record Base(Settings settings, DynamoMetrics metrics, DynamoDbClient dynamo, Clock clock, Outbound outbound) {
+    private record Base(Settings settings, DynamoMetrics metrics, DeadlineContext deadlines, DynamoDbClient dynamo,
+                        Clock clock, Outbound outbound) {
         static Base fromEnvironment() {
             Settings settings = Settings.fromEnvironment();
             DynamoMetrics metrics = new DynamoMetrics();
-            DynamoDbClient dynamo = DynamoClients.fromEnvironment(metrics);
+            DeadlineContext deadlines = new DeadlineContext();
+            DynamoDbClient dynamo = DynamoClients.fromEnvironment(metrics, deadlines);
             Clock clock = Clock.systemUTC();
             Outbound outbound = Outbound.fromSettings(settings, clock,
                     new DynamoThrottleStore(dynamo, settings.tableName()), System.out::println);
-            return new Base(settings, metrics, dynamo, clock, outbound);
+            return new Base(settings, metrics, deadlines, dynamo, clock, outbound);
         }
     }
 
     static synchronized CronComponents cron() {
         if (cron == null) {
             Base b = Base.fromEnvironment();
-            cron = CronComponents.create(b.settings(), b.dynamo(), b.metrics(), b.outbound(), b.clock(), System.out::println);
+            cron = CronComponents.create(b.settings(), b.dynamo(), b.metrics(), b.deadlines(), b.outbound(), b.clock(),
+                    System.out::println);
         }
         return cron;
     }

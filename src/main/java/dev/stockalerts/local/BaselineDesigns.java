@@ -4,6 +4,7 @@ import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.alert.Side;
 import dev.stockalerts.dynamo.DynamoUsage;
 import dev.stockalerts.state.StateStore;
+import dev.stockalerts.time.Deadline;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ final class BaselineDesigns {
         Instant firedAt = Instant.parse("2026-11-22T15:35:00Z");
         // Fire count 0: a state read is then one GetItem, with no ledger to look up, as the seed's was.
         return IntStream.range(0, count).mapToObj(i -> new AlertState(String.format("sim-%05d", i), false,
-                i % 2 == 0 ? Side.ABOVE : Side.BELOW, firedAt, 100.0 + i % 400, 0, List.of(), 0)).toList();
+                i % 2 == 0 ? Side.ABOVE : Side.BELOW, firedAt, 100.0 + i % 400, 0, 0)).toList();
     }
 
     /** Twelve runs, each reading and writing every state one by one. Measured on one run, times 12. */
@@ -33,7 +34,7 @@ final class BaselineDesigns {
         DynamoUsage before = db.metrics().snapshot();
         for (AlertState state : states) {
             store.load(state.alertId());
-            store.writeBatch(List.of(state), List.of());
+            store.writeBatch(List.of(state), List.of(), Deadline.none());
         }
         DynamoUsage run = db.metrics().snapshot().minus(before);
         return new DynamoUsage(run.calls() * 12, run.readUnits() * 12, run.writeUnits() * 12, run.callsByOperation());
@@ -43,7 +44,7 @@ final class BaselineDesigns {
     static DynamoUsage originalHour(StateStore store, List<AlertState> states, LocalDatabase db) {
         DynamoUsage before = db.metrics().snapshot();
         store.loadAll();
-        store.writeBatch(states, List.of());
+        store.writeBatch(states, List.of(), Deadline.none());
         return db.metrics().snapshot().minus(before);
     }
 }

@@ -4,6 +4,7 @@ import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.dynamo.DynamoUsage;
+import dev.stockalerts.time.Deadline;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -48,10 +49,10 @@ final class Benchmark {
                 System.out.printf(Locale.ROOT, "[Benchmark] %,d alerts...%n", alerts);
                 List<AlertState> states = BaselineDesigns.states(alerts);
                 DynamoStateStore naiveStore = store(db, "bench-naive-" + alerts);
-                naiveStore.writeBatch(states, List.of());
+                naiveStore.writeBatch(states, List.of(), Deadline.none());
                 dynamoRows.add(row(alerts, "naive (read + write every state every run)", BaselineDesigns.naiveHour(naiveStore, states, db)));
                 DynamoStateStore originalStore = store(db, "bench-original-" + alerts);
-                originalStore.writeBatch(states, List.of());
+                originalStore.writeBatch(states, List.of(), Deadline.none());
                 dynamoRows.add(row(alerts, "original (hourly bulk load + flush of every state)", BaselineDesigns.originalHour(originalStore, states, db)));
                 Ours ours = ours(db, alerts);
                 HourlyUsage.Steady steady = ours.steady;
@@ -192,7 +193,7 @@ final class Benchmark {
     }
 
     private static DynamoStateStore store(LocalDatabase db, String table) {
-        return new DynamoStateStore(db.client(), db.table(table), Backoff.standard());
+        return new DynamoStateStore(db.client(), db.table(table), Backoff.standard(), line -> {});
     }
 
     private void line(String text) {

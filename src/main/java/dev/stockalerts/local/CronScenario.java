@@ -6,6 +6,7 @@ import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoUsage;
 import dev.stockalerts.handler.AlertsCronFunction;
+import dev.stockalerts.time.DeadlineContext;
 import dev.stockalerts.wiring.CronComponents;
 import dev.stockalerts.wiring.Outbound;
 
@@ -49,7 +50,7 @@ final class CronScenario implements AutoCloseable {
                 "QUOTE_PROVIDERS", "yahoo",
                 "YAHOO_BASE_URL", feed.baseUri().toString(),
                 "ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts"));
-        cron = CronComponents.create(settings, db.client(), db.metrics(),
+        cron = CronComponents.create(settings, db.client(), db.metrics(), new DeadlineContext(),
                 Outbound.fromSettings(settings, clock, null, log), clock, log);
         handler = new AlertsCronFunction(cron.check(), line -> {});
     }

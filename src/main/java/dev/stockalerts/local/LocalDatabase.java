@@ -3,6 +3,7 @@ package dev.stockalerts.local;
 import dev.stockalerts.dynamo.DynamoClients;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.TableSetup;
+import dev.stockalerts.time.DeadlineContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
@@ -23,19 +24,20 @@ public final class LocalDatabase implements AutoCloseable {
         if (configured != null && !configured.isBlank()) {
             embedded = null;
             this.endpoint = URI.create(configured.trim());
-            client = DynamoClients.forLocalEndpoint(this.endpoint, metrics);
+            client = DynamoClients.forLocalEndpoint(this.endpoint, metrics, new DeadlineContext());
             description = "DynamoDB at " + configured.trim() + " (AWS_ENDPOINT_URL_DYNAMODB)";
         } else {
             embedded = EmbeddedDynamoDb.start();
             this.endpoint = embedded.endpoint();
-            client = DynamoClients.forLocalEndpoint(this.endpoint, metrics);
+            client = DynamoClients.forLocalEndpoint(this.endpoint, metrics, new DeadlineContext());
             description = "embedded DynamoDB Local at " + embedded.endpoint();
         }
     }
 
     /** Creates the table as template.yaml declares it, unless it exists; returns its name. */
     public String table(String name) {
-        boolean created = TableSetup.createIfMissing(client, name);
+        // Local runs move simulated or scaled clocks: item expiry by DynamoDB Local's real clock stays off.
+        boolean created = TableSetup.createIfMissing(client, name, false);
         System.out.println("[Local] " + description + ", table " + name + (created ? " (created)" : " (existing)"));
         return name;
     }

@@ -4,6 +4,7 @@ import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoThrottleStore;
 import dev.stockalerts.handler.AlertsCronFunction;
+import dev.stockalerts.time.DeadlineContext;
 import dev.stockalerts.handler.StockApiFunction;
 import dev.stockalerts.wiring.ApiComponents;
 import dev.stockalerts.wiring.CronComponents;
@@ -72,7 +73,7 @@ public final class LocalService implements AutoCloseable {
 
             DynamoMetrics cronMetrics = new DynamoMetrics();
             DynamoDbClient cronClient = started(dynamo.client(cronMetrics));
-            CronComponents cronParts = CronComponents.create(settings, cronClient, cronMetrics,
+            CronComponents cronParts = CronComponents.create(settings, cronClient, cronMetrics, new DeadlineContext(),
                     outbound(cronClient, clock, out), clock, out);
 
             api = started(new LocalApiServer(new StockApiFunction(apiParts.router()), port, out));

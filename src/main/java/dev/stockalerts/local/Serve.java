@@ -2,6 +2,7 @@ package dev.stockalerts.local;
 
 import dev.stockalerts.config.SettingsException;
 import dev.stockalerts.dynamo.DynamoClients;
+import dev.stockalerts.time.DeadlineContext;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -58,7 +59,7 @@ final class Serve {
 
     /** A client per function on the database's endpoint, embedded or configured. */
     private static LocalService.Dynamo forEachFunction(LocalDatabase db) {
-        return metrics -> DynamoClients.forLocalEndpoint(db.endpoint(), metrics);
+        return metrics -> DynamoClients.forLocalEndpoint(db.endpoint(), metrics, new DeadlineContext());
     }
 
     private static String describe(LocalDatabase db, Map<String, String> env) {

@@ -1,32 +1,37 @@
 package dev.stockalerts.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockalerts.delivery.OperatorNotices;
 import dev.stockalerts.quote.QuoteProviderException;
+import dev.stockalerts.time.Deadline;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * Operator notices (failing providers, bad config), throttled per key and posted as JSON to
+ * Operator notices (failing providers, deliveries given up), throttled per key and posted as JSON to
  * ADMIN_WEBHOOK_URL when set; always logged. Never throws: it reports trouble, it must not cause it.
  */
-public final class AdminNotifier {
+public final class AdminNotifier implements OperatorNotices {
     static final String CHANNEL = "admin";
 
     private final URI webhook;
     private final JsonPost post;
     private final ThrottleCache throttle;
     private final Clock clock;
+    private final Consumer<String> log;
 
     /** @param webhook where to POST notices, or null to only log them */
-    public AdminNotifier(URI webhook, HttpClient http, Duration timeout, ThrottleCache throttle, Clock clock) {
+    public AdminNotifier(URI webhook, HttpClient http, Duration timeout, ThrottleCache throttle, Clock clock, Consumer<String> log) {
         this.webhook = webhook;
         this.post = webhook == null ? null : new JsonPost(http, timeout);
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     /** E.g. ("yahoo", "SERVER_ERROR", "HTTP 503"); throttled per provider and failure kind. */
@@ -43,6 +48,7 @@ public final class AdminNotifier {
     }
 
     /** A general notice, throttled by {@code key}. */
+    @Override
     public boolean notice(String key, String message) {
         return send("notice", key, message);
     }
@@ -51,11 +57,11 @@ public final class AdminNotifier {
     private boolean send(String kind, String key, String message) {
         try {
             if (!throttle.tryAcquire(key)) return false;
-            System.out.println("[Admin] " + message);
+            log.accept("[Admin] " + message);
             if (webhook != null) post(kind, key, message);
             return true;
         } catch (RuntimeException e) {
-            System.err.println("[Admin] could not handle notice " + key + ": " + e);
+            log.accept("[Admin] could not handle notice " + key + ": " + e);
             return false;
         }
     }
@@ -67,12 +73,10 @@ public final class AdminNotifier {
         body.put("message", message);
         body.put("time", clock.instant().toString());
         try {
-            JsonPost.Response response = post.post(CHANNEL, webhook, body);
-            if (!response.ok()) {
-                System.err.println("[Admin] webhook answered HTTP " + response.status() + ": " + response.snippet());
-            }
+            JsonPost.Response response = post.post(CHANNEL, webhook, body, Deadline.none());
+            if (!response.ok()) log.accept("[Admin] webhook answered HTTP " + response.status() + ": " + response.snippet());
         } catch (DeliveryException e) {
-            System.err.println("[Admin] webhook delivery failed: " + e.getMessage());
+            log.accept("[Admin] webhook delivery failed: " + e.getMessage());
         }
     }
 }

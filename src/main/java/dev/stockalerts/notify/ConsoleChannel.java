@@ -1,20 +1,19 @@
 package dev.stockalerts.notify;
 
-import java.io.PrintStream;
-import java.util.Objects;
+import dev.stockalerts.delivery.Notification;
+import dev.stockalerts.time.Deadline;
 
-/** Prints notifications; used by local runs, where nobody should be paged. */
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** Writes notifications to the log; for local runs, where nobody should be paged. */
 public final class ConsoleChannel implements NotificationChannel {
     public static final String NAME = "console";
 
-    private final PrintStream out;
+    private final Consumer<String> log;
 
-    public ConsoleChannel() {
-        this(System.out);
-    }
-
-    public ConsoleChannel(PrintStream out) {
-        this.out = Objects.requireNonNull(out, "out");
+    public ConsoleChannel(Consumer<String> log) {
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     @Override
@@ -23,7 +22,7 @@ public final class ConsoleChannel implements NotificationChannel {
     }
 
     @Override
-    public void send(Notification n) {
-        out.println("[Notify] " + n.message());
+    public void send(Notification n, Deadline deadline) {
+        log.accept("[Notify] " + n.message());
     }
 }

@@ -1,37 +1,43 @@
 package dev.stockalerts.notify;
 
+import dev.stockalerts.delivery.SendResult.Outcome;
+
 import java.time.Duration;
 
 /**
- * A channel could not deliver. {@link #retryable()} tells the caller whether to keep the channel
- * pending for the next run (timeouts, 5xx, 429) or give up (bad config, unknown chat, 4xx).
+ * A channel could not deliver. {@link #outcome()} tells the caller what it knows: the target refused for
+ * good (REJECTED), did not get it or failed (FAILED, retry later), or may have got it without answering
+ * (UNANSWERED).
  */
 public class DeliveryException extends Exception {
     private final String channel;
-    private final boolean retryable;
+    private final Outcome outcome;
     private final Duration retryAfter;
 
-    public DeliveryException(String channel, boolean retryable, String message, Duration retryAfter, Throwable cause) {
+    public DeliveryException(String channel, Outcome outcome, String message, Duration retryAfter, Throwable cause) {
         super(channel + ": " + message, cause);
+        if (outcome == Outcome.DELIVERED || outcome == Outcome.NOT_ATTEMPTED) {
+            throw new IllegalArgumentException("not a failure: " + outcome);
+        }
         this.channel = channel;
-        this.retryable = retryable;
+        this.outcome = outcome;
         this.retryAfter = retryAfter;
     }
 
-    public DeliveryException(String channel, boolean retryable, String message, Throwable cause) {
-        this(channel, retryable, message, null, cause);
+    public DeliveryException(String channel, Outcome outcome, String message, Throwable cause) {
+        this(channel, outcome, message, null, cause);
     }
 
-    public DeliveryException(String channel, boolean retryable, String message) {
-        this(channel, retryable, message, null, null);
+    public DeliveryException(String channel, Outcome outcome, String message) {
+        this(channel, outcome, message, null, null);
     }
 
     public String channel() {
         return channel;
     }
 
-    public boolean retryable() {
-        return retryable;
+    public Outcome outcome() {
+        return outcome;
     }
 
     /** How long the target asked us to wait (Telegram retry_after), or null. */

@@ -1,15 +1,17 @@
 package dev.stockalerts.notify;
 
-import java.util.ArrayList;
+import dev.stockalerts.delivery.Notification;
+import dev.stockalerts.delivery.NotificationSender;
+import dev.stockalerts.delivery.SendResult;
+import dev.stockalerts.time.Deadline;
+
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Sends a notification to the channels an alert names and reports per channel; never throws for a channel. */
-public final class Notifier {
+/** The configured channels by name; one attempt per call, reported as a {@link SendResult}, never thrown. */
+public final class Notifier implements NotificationSender {
     private final Map<String, NotificationChannel> channels;
 
     public Notifier(Collection<? extends NotificationChannel> channels) {
@@ -22,31 +24,26 @@ public final class Notifier {
         this.channels = Map.copyOf(byName);
     }
 
+    @Override
     public Set<String> channelNames() {
         return channels.keySet();
     }
 
-    public DeliveryReport deliver(Notification n, List<String> channelNames) {
-        List<String> delivered = new ArrayList<>();
-        List<DeliveryReport.Failure> failed = new ArrayList<>();
-        // Dedupe so a channel listed twice is not sent twice.
-        for (String name : new LinkedHashSet<>(channelNames == null ? List.of() : channelNames)) {
-            NotificationChannel channel = name == null ? null : channels.get(name);
-            if (channel == null) {
-                failed.add(new DeliveryReport.Failure(String.valueOf(name), false,
-                        "channel '" + name + "' is not configured (configured: " + channels.keySet() + ")"));
-                continue;
-            }
-            try {
-                channel.send(n);
-                delivered.add(name);
-            } catch (DeliveryException e) {
-                failed.add(new DeliveryReport.Failure(name, e.retryable(), e.getMessage()));
-            } catch (RuntimeException e) {
-                // A bug or an unexpected SDK error: keep it pending rather than lose the notice.
-                failed.add(new DeliveryReport.Failure(name, true, name + ": unexpected " + e));
-            }
+    @Override
+    public SendResult send(String name, Notification n, Deadline deadline) {
+        NotificationChannel channel = name == null ? null : channels.get(name);
+        if (channel == null) {
+            return new SendResult(String.valueOf(name), SendResult.Outcome.REJECTED,
+                    "channel '" + name + "' is not configured (configured: " + channels.keySet() + ")", null);
         }
-        return new DeliveryReport(delivered, failed);
+        try {
+            channel.send(n, deadline);
+            return SendResult.delivered(name);
+        } catch (DeliveryException e) {
+            return new SendResult(name, e.outcome(), e.getMessage(), e.retryAfter());
+        } catch (RuntimeException e) {
+            // A bug or an unexpected SDK error, maybe after sending: counted as unanswered, so retried at most once.
+            return new SendResult(name, SendResult.Outcome.UNANSWERED, name + ": unexpected " + e, null);
+        }
     }
 }

@@ -1,11 +1,18 @@
 package dev.stockalerts.notify;
 
+import dev.stockalerts.delivery.Notification;
+import dev.stockalerts.delivery.SendResult.Outcome;
+import dev.stockalerts.time.Deadline;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.SnsException;
 
+import java.net.ConnectException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -18,20 +25,17 @@ public final class SnsChannel implements NotificationChannel {
 
     private final Supplier<SnsClient> sns;
     private final String topicArn;
+    private final Duration timeout;
 
-    public SnsChannel(SnsClient sns, String topicArn) {
-        this(supplierOf(Objects.requireNonNull(sns, "sns")), topicArn);
-    }
-
-    /** The client is built on first use: most containers never publish, and building it costs cold-start time. */
-    public SnsChannel(Supplier<SnsClient> sns, String topicArn) {
+    /**
+     * @param sns     built on first use: most containers never publish, and building a client costs cold-start time
+     * @param timeout the whole publish, SDK retries included
+     */
+    public SnsChannel(Supplier<SnsClient> sns, String topicArn, Duration timeout) {
         this.sns = Objects.requireNonNull(sns, "sns");
         if (topicArn == null || topicArn.isBlank()) throw new IllegalArgumentException("topic ARN is required");
         this.topicArn = topicArn;
-    }
-
-    private static Supplier<SnsClient> supplierOf(SnsClient client) {
-        return () -> client;
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
     @Override
@@ -40,7 +44,9 @@ public final class SnsChannel implements NotificationChannel {
     }
 
     @Override
-    public void send(Notification n) throws DeliveryException {
+    public void send(Notification n, Deadline deadline) throws DeliveryException {
+        Duration budget = deadline.cap(timeout);
+        if (budget.isZero()) throw new DeliveryException(NAME, Outcome.FAILED, "not sent: no time left before the run's deadline");
         String subject = "Stock alert: " + n.headline();
         if (subject.length() > MAX_SUBJECT) subject = subject.substring(0, MAX_SUBJECT);
         PublishRequest request = PublishRequest.builder()
@@ -50,18 +56,27 @@ public final class SnsChannel implements NotificationChannel {
                 // Lets subscribers filter by symbol with a subscription filter policy.
                 .messageAttributes(Map.of("symbol",
                         MessageAttributeValue.builder().dataType("String").stringValue(n.symbol()).build()))
+                .overrideConfiguration(o -> o.apiCallTimeout(budget))
                 .build();
         try {
             sns.get().publish(request);
         } catch (SnsException e) {
-            boolean retryable = e.isThrottlingException() || e.statusCode() >= 500;
+            boolean retry = e.isThrottlingException() || e.statusCode() >= 500;
             String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : null;
             String text = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
-            throw new DeliveryException(NAME, retryable,
+            throw new DeliveryException(NAME, retry ? Outcome.FAILED : Outcome.REJECTED,
                     "SNS " + (code != null ? code : "error") + " (HTTP " + e.statusCode() + "): " + text, e);
         } catch (SdkClientException e) {
-            // Network trouble or the SDK's own timeouts: the topic may well work next time.
-            throw new DeliveryException(NAME, true, "SNS client error: " + e.getMessage(), e);
+            throw new DeliveryException(NAME, clientFailure(e), "SNS client error: " + e.getMessage(), e);
         }
+    }
+
+    /** No connection means nothing was published; a timeout or a lost answer may hide a publish that happened. */
+    private static Outcome clientFailure(SdkClientException e) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) return Outcome.UNANSWERED;
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof ConnectException) return Outcome.FAILED;
+        }
+        return Outcome.UNANSWERED;
     }
 }

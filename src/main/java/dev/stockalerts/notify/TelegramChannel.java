@@ -2,6 +2,9 @@ package dev.stockalerts.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockalerts.delivery.Notification;
+import dev.stockalerts.delivery.SendResult.Outcome;
+import dev.stockalerts.time.Deadline;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,10 +22,6 @@ public final class TelegramChannel implements NotificationChannel {
     private final String chatId;
     private final JsonPost post;
 
-    public TelegramChannel(String botToken, String chatId, HttpClient http, Duration timeout) {
-        this(DEFAULT_BASE, botToken, chatId, http, timeout);
-    }
-
     public TelegramChannel(URI base, String botToken, String chatId, HttpClient http, Duration timeout) {
         Objects.requireNonNull(base, "base");
         if (botToken == null || botToken.isBlank()) throw new IllegalArgumentException("bot token is required");
@@ -39,17 +38,17 @@ public final class TelegramChannel implements NotificationChannel {
     }
 
     @Override
-    public void send(Notification n) throws DeliveryException {
+    public void send(Notification n, Deadline deadline) throws DeliveryException {
         String text = n.message();
         if (text.length() > MAX_TEXT) text = text.substring(0, MAX_TEXT);
         ObjectNode body = JsonPost.MAPPER.createObjectNode();
         body.put("chat_id", chatId);
         body.put("text", text); // no parse_mode: symbols like BRK-B must not be read as markup
 
-        JsonPost.Response response = post.post(NAME, endpoint, body);
-        JsonNode json = parse(response.body());
-        if (response.status() == 200 && json != null && json.path("ok").asBoolean(false)) return;
-        throw failure(response, json);
+        JsonPost.Response response = post.post(NAME, endpoint, body, deadline);
+        // A 2xx means Telegram took the message; its body is not waited for.
+        if (response.ok()) return;
+        throw failure(response, parse(response.body()));
     }
 
     private static DeliveryException failure(JsonPost.Response response, JsonNode json) {
@@ -59,11 +58,11 @@ public final class TelegramChannel implements NotificationChannel {
                 ? json.get("description").asText() : response.snippet();
         Duration retryAfter = json != null && json.path("parameters").path("retry_after").canConvertToLong()
                 ? Duration.ofSeconds(json.path("parameters").path("retry_after").asLong()) : null;
-        // Retry-able: flood control (429) and Telegram-side errors; "chat not found", bad token etc. are not.
-        boolean retryable = JsonPost.retryableStatus(code) || JsonPost.retryableStatus(response.status());
+        // Retried: flood control (429) and Telegram-side errors; "chat not found", a bad token etc. are not.
+        Outcome outcome = JsonPost.outcomeOf(code) == Outcome.FAILED ? Outcome.FAILED : JsonPost.outcomeOf(response.status());
         String msg = "Telegram error " + code + ": " + description
                 + (retryAfter != null ? " (retry after " + retryAfter.toSeconds() + " s)" : "");
-        return new DeliveryException(NAME, retryable, msg, retryAfter, null);
+        return new DeliveryException(NAME, outcome, msg, retryAfter, null);
     }
 
     private static JsonNode parse(String body) {

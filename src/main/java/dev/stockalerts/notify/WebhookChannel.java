@@ -1,6 +1,8 @@
 package dev.stockalerts.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockalerts.delivery.Notification;
+import dev.stockalerts.time.Deadline;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,11 +27,12 @@ public final class WebhookChannel implements NotificationChannel {
     }
 
     @Override
-    public void send(Notification n) throws DeliveryException {
-        JsonPost.Response response = post.post(NAME, uri, body(n));
+    public void send(Notification n, Deadline deadline) throws DeliveryException {
+        JsonPost.Response response = post.post(NAME, uri, body(n), deadline);
         if (!response.ok()) {
-            throw new DeliveryException(NAME, JsonPost.retryableStatus(response.status()),
-                    "HTTP " + response.status() + " from " + JsonPost.redact(uri) + ": " + response.snippet());
+            String redirect = response.status() / 100 == 3 ? " (redirects are not followed for a POST: fix the URL)" : "";
+            throw new DeliveryException(NAME, JsonPost.outcomeOf(response.status()),
+                    "HTTP " + response.status() + " from " + JsonPost.redact(uri) + redirect + ": " + response.snippet());
         }
     }
 

@@ -57,6 +57,13 @@ public final class Deadline {
         return bounded ? new Deadline(atNanos - saturatedNanos(margin), true) : this;
     }
 
+    /** A deadline {@code fraction} of the way from now to this one, to split a run's time between its phases. */
+    public Deadline share(double fraction) {
+        if (!bounded) return this;
+        long left = Math.max(0, atNanos - System.nanoTime());
+        return new Deadline(System.nanoTime() + (long) (left * fraction), true);
+    }
+
     @Override
     public String toString() {
         return bounded ? "Deadline[in " + remaining().toMillis() + " ms]" : "Deadline[none]";

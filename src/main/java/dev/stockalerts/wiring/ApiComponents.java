@@ -24,7 +24,7 @@ public record ApiComponents(Router router) {
         String table = settings.tableName();
         AlertDefinitions definitions = new AlertDefinitions(new DynamoAlertRepository(dynamo, table), log);
         // Read-only use: the API never writes states.
-        StateReader states = new DynamoStateStore(dynamo, table, Backoff.standard());
+        StateReader states = new DynamoStateStore(dynamo, table, Backoff.standard(), log);
         AlertRequestValidator validator = new AlertRequestValidator(outbound.notifier().channelNames(), outbound.quotes());
         Router router = StockApiRoutes.router(
                 new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()),

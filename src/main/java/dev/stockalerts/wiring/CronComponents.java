@@ -3,32 +3,39 @@ package dev.stockalerts.wiring;
 import dev.stockalerts.check.AlertCheck;
 import dev.stockalerts.config.ConfigCache;
 import dev.stockalerts.config.Settings;
+import dev.stockalerts.delivery.Deliveries;
+import dev.stockalerts.delivery.RetryPolicy;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoConfigStore;
+import dev.stockalerts.dynamo.DynamoLedgerStore;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoStateStore;
-import dev.stockalerts.notify.Notifier;
-import dev.stockalerts.quote.QuoteService;
 import dev.stockalerts.state.AlertStateCache;
+import dev.stockalerts.time.DeadlineContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.function.Consumer;
 
 /** Everything the scheduled function keeps for the life of a container, built once. */
-public record CronComponents(AlertCheck check, AlertStateCache cache) {
+public record CronComponents(AlertCheck check, AlertStateCache cache, Deliveries deliveries) {
+    /** Sends in flight at once: 30 firings to a slow webhook fit in about two of its timeouts. */
+    static final int PARALLEL_SENDS = 16;
 
     public static CronComponents create(Settings settings, DynamoDbClient dynamo, DynamoMetrics metrics,
-                                        Outbound outbound, Clock clock, Consumer<String> log) {
+                                        DeadlineContext deadlines, Outbound outbound, Clock clock, Consumer<String> log) {
         String table = settings.tableName();
+        RetryPolicy retries = RetryPolicy.standard(settings.deliveryGiveUp());
+        Deliveries deliveries = new Deliveries(
+                new DynamoLedgerStore(dynamo, table, Backoff.standard(), retries::expiresAt, log),
+                outbound.notifier(), outbound.admin(), retries, PARALLEL_SENDS, log);
         AlertStateCache cache = new AlertStateCache(
-                new DynamoStateStore(dynamo, table, Backoff.standard()),
+                new DynamoStateStore(dynamo, table, Backoff.standard(), log),
                 new DynamoAlertRepository(dynamo, table),
-                settings.stateCacheTtl(), settings.stateWriteInterval(), log);
+                settings.stateCacheTtl(), settings.stateWriteInterval(), deliveries::reload, log);
         ConfigCache config = new ConfigCache(new DynamoConfigStore(dynamo, table), settings.configCacheTtl(), clock);
-        QuoteService quotes = outbound.quotes();
-        Notifier notifier = outbound.notifier();
-        return new CronComponents(new AlertCheck(config, cache, quotes, notifier, metrics, clock, log), cache);
+        AlertCheck check = new AlertCheck(config, cache, outbound.quotes(), deliveries, metrics, deadlines, clock, log);
+        return new CronComponents(check, cache, deliveries);
     }
 }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,15 +32,18 @@ public record Outbound(QuoteService quotes, Notifier notifier, AdminNotifier adm
 
     public static Outbound fromSettings(Settings settings, Clock clock, SharedThrottleStore sharedThrottle, Consumer<String> log) {
         HttpClient http = QuoteProviders.httpClient(settings.httpTimeout());
+        // Notifications never follow redirects: a 3xx answer to a POST is a failed delivery, not a new target.
+        HttpClient notifyHttp = HttpClient.newBuilder().connectTimeout(settings.httpTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         ThrottleCache throttle = settings.throttleShared()
                 ? new ThrottleCache(settings.throttleWindow(), clock, sharedThrottle)
                 : new ThrottleCache(settings.throttleWindow(), clock);
-        AdminNotifier admin = new AdminNotifier(settings.adminWebhookUrl(), http, settings.httpTimeout(), throttle, clock);
+        AdminNotifier admin = new AdminNotifier(settings.adminWebhookUrl(), notifyHttp, settings.httpTimeout(), throttle, clock, log);
         List<QuoteProvider> providers = QuoteProviders.fromSettings(new ProviderSettings(
                 providerOrder(settings, log), settings.yahooBaseUrl(), settings.finnhubBaseUrl(),
                 settings.finnhubApiKey(), settings.stooqBaseUrl(), settings.httpTimeout()), http);
         QuoteService quotes = new QuoteService(providers, settings.quoteCacheTtl(), clock, admin::providerFailure);
-        return new Outbound(quotes, new Notifier(channels(settings, http)), admin);
+        return new Outbound(quotes, new Notifier(channels(settings, notifyHttp, log)), admin);
     }
 
     /** Finnhub needs a key; without one it is left out of the chain rather than failing every call. */
@@ -53,21 +57,25 @@ public record Outbound(QuoteService quotes, Notifier notifier, AdminNotifier adm
     }
 
     /** Built on the first publish, once per container: building an SDK client costs cold-start time. */
-    private static Supplier<SnsClient> lazySnsClient() {
+    private static Supplier<SnsClient> lazySnsClient(Duration timeout) {
         return new Supplier<>() {
             private SnsClient client;
 
             @Override
             public synchronized SnsClient get() {
-                if (client == null) client = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+                if (client == null) {
+                    client = SnsClient.builder().httpClient(UrlConnectionHttpClient.create())
+                            .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout))
+                            .build();
+                }
                 return client;
             }
         };
     }
 
-    private static List<NotificationChannel> channels(Settings settings, HttpClient http) {
+    private static List<NotificationChannel> channels(Settings settings, HttpClient http, Consumer<String> log) {
         List<NotificationChannel> channels = new ArrayList<>();
-        channels.add(new ConsoleChannel());
+        channels.add(new ConsoleChannel(log));
         if (settings.alertWebhookUrl() != null) {
             channels.add(new WebhookChannel(settings.alertWebhookUrl(), http, settings.httpTimeout()));
         }
@@ -76,7 +84,7 @@ public record Outbound(QuoteService quotes, Notifier notifier, AdminNotifier adm
                     settings.telegramChatId(), http, settings.httpTimeout()));
         }
         if (settings.alertTopicArn() != null) {
-            channels.add(new SnsChannel(lazySnsClient(), settings.alertTopicArn()));
+            channels.add(new SnsChannel(lazySnsClient(settings.httpTimeout()), settings.alertTopicArn(), settings.httpTimeout()));
         }
         return channels;
     }

@@ -20,7 +20,7 @@ class AlertEvaluatorStateTest {
 
     /** A stored state with history, as the cache would hand it over. */
     private static AlertState stored(boolean armed, Side side) {
-        return new AlertState("a-1", armed, side, AlertRun.T0, 123.0, 4, List.of("email"), 17);
+        return new AlertState("a-1", armed, side, AlertRun.T0, 123.0, 4, 17);
     }
 
     @ParameterizedTest
@@ -52,26 +52,27 @@ class AlertEvaluatorStateTest {
     }
 
     @Test
-    void firedStateCarriesPriceTimeChannelsAndCountAndKeepsTheVersion() {
+    void firedStateCarriesPriceTimeAndCountAndKeepsTheVersion() {
         Alert alert = AlertRun.alert(Condition.ABOVE, 100, RearmPolicy.rearm(1));
         Evaluation e = AlertEvaluator.evaluate(alert, stored(true, Side.UNKNOWN), AlertRun.quote(101.25, 100.0), LATER);
         assertTrue(e.fired());
         AlertState next = e.next();
-        assertEquals(new AlertState("a-1", false, Side.UNKNOWN, LATER, 101.25, 5, AlertRun.CHANNELS, 17), next);
+        assertEquals(new AlertState("a-1", false, Side.UNKNOWN, LATER, 101.25, 5, 17), next);
+        assertEquals(new Firing("a-1", 5, LATER, 101.25), e.firing(), "the firing says what its notification tells");
     }
 
     @Test
     void firstFiringFromTheInitialState() {
         Alert alert = AlertRun.alert(Condition.BELOW, 100, RearmPolicy.cooldown(Duration.ofMinutes(1)));
         AlertState next = AlertEvaluator.evaluate(alert, AlertState.initial("a-1"), AlertRun.quote(99, null), LATER).next();
-        assertEquals(new AlertState("a-1", true, Side.UNKNOWN, LATER, 99.0, 1, AlertRun.CHANNELS, 0), next);
+        assertEquals(new AlertState("a-1", true, Side.UNKNOWN, LATER, 99.0, 1, 0), next);
     }
 
     @Test
     void crossingFiringRecordsTheNewSide() {
         Alert alert = AlertRun.alert(Condition.CROSSES_BELOW, 100, RearmPolicy.once());
         AlertState next = AlertEvaluator.evaluate(alert, stored(true, Side.ABOVE), AlertRun.quote(99, null), LATER).next();
-        assertEquals(new AlertState("a-1", false, Side.BELOW, LATER, 99.0, 5, AlertRun.CHANNELS, 17), next);
+        assertEquals(new AlertState("a-1", false, Side.BELOW, LATER, 99.0, 5, 17), next);
     }
 
     @Test
@@ -85,7 +86,7 @@ class AlertEvaluatorStateTest {
     @Test
     void rearmManuallyArmsAndForgetsTheSide() {
         AlertState state = stored(false, Side.ABOVE);
-        assertEquals(new AlertState("a-1", true, Side.UNKNOWN, AlertRun.T0, 123.0, 4, List.of("email"), 17),
+        assertEquals(new AlertState("a-1", true, Side.UNKNOWN, AlertRun.T0, 123.0, 4, 17),
                 AlertEvaluator.rearmManually(state));
         AlertState levelAlert = stored(false, Side.UNKNOWN);
         assertEquals(levelAlert.withArmed(true), AlertEvaluator.rearmManually(levelAlert));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A re-arm request recorded on the definition, as the scheduled function applies it before evaluation. */
@@ -19,7 +18,7 @@ class RearmRequestTest {
     }
 
     private static AlertState firedAndDisarmed() {
-        return new AlertState("a-1", false, Side.ABOVE, FIRED, 101.0, 1, List.of(), 3);
+        return new AlertState("a-1", false, Side.ABOVE, FIRED, 101.0, 1, 3);
     }
 
     @Test
@@ -42,16 +41,16 @@ class RearmRequestTest {
     void noRequestOrAnArmedAlertIsLeftAlone() {
         AlertState disarmed = firedAndDisarmed();
         assertSame(disarmed, AlertEvaluator.applyRearmRequest(AlertRun.alert(Condition.ABOVE, 100, RearmPolicy.once()), disarmed));
-        AlertState armed = new AlertState("a-1", true, Side.ABOVE, FIRED, 101.0, 1, List.of(), 3);
+        AlertState armed = new AlertState("a-1", true, Side.ABOVE, FIRED, 101.0, 1, 3);
         assertSame(armed, AlertEvaluator.applyRearmRequest(requested(FIRED.plusSeconds(60), RearmPolicy.rearm(1)), armed));
-        AlertState cooling = new AlertState("a-1", true, Side.ABOVE, FIRED, 101.0, 1, List.of(), 3);
+        AlertState cooling = new AlertState("a-1", true, Side.ABOVE, FIRED, 101.0, 1, 3);
         assertSame(cooling, AlertEvaluator.applyRearmRequest(
                 requested(FIRED.plusSeconds(60), RearmPolicy.cooldown(Duration.ofHours(1))), cooling));
     }
 
     @Test
     void aDisarmedAlertThatNeverFiredIsRearmedByAnyRequest() {
-        AlertState state = new AlertState("a-1", false, Side.BELOW, null, null, 0, List.of(), 1);
+        AlertState state = new AlertState("a-1", false, Side.BELOW, null, null, 0, 1);
         assertTrue(AlertEvaluator.applyRearmRequest(requested(FIRED, RearmPolicy.once()), state).armed());
     }
 

@@ -17,7 +17,11 @@ import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoConfigStore;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoStateStore;
-import dev.stockalerts.state.DeliveryLedger;
+import dev.stockalerts.alert.Firing;
+import dev.stockalerts.delivery.Claim;
+import dev.stockalerts.delivery.DeliveryLedger;
+import dev.stockalerts.delivery.OwedFiring;
+import dev.stockalerts.dynamo.DynamoLedgerStore;
 import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.LocalDynamo;
@@ -203,10 +207,12 @@ class AlertRoutesTest {
     void getShowsTheStoredState() {
         String id = created(VALID).get("id").asText();
         Instant fired = CronHarness.T0.plusSeconds(300);
-        // Written the way the scheduled function writes states.
-        new DynamoStateStore(client, env.table, Backoff.standard()).claim(List.of(
-                new AlertState(id, false, Side.UNKNOWN, fired, 201.5, 3, List.of("webhook"), 0)),
-                new DeliveryLedger("run-1", 0, List.of(new DeliveryLedger.Owed(id, 3, List.of("webhook")))));
+        // Written the way the scheduled function claims a firing: its state and the ledger of what it owes.
+        new DynamoLedgerStore(client, env.table, Backoff.standard(), l -> fired.plusSeconds(86400), line -> {}).claim(new Claim("c-1",
+                List.of(new AlertState(id, false, Side.UNKNOWN, fired, 201.5, 3, 0)),
+                List.of(new Claim.LedgerWrite(new DeliveryLedger("run-1", 0, "c-1", fired.plusSeconds(300),
+                        List.of(OwedFiring.of(new Firing(id, 3, fired, 201.5), List.of("webhook")))), null)),
+                List.of()));
 
         APIGatewayProxyResponseEvent response = api.call("GET", "/alerts/" + id, null);
 

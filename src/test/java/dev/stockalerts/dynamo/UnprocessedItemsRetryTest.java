@@ -2,6 +2,7 @@ package dev.stockalerts.dynamo;
 
 import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.state.StateStore.WriteOutcome;
+import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -64,7 +65,7 @@ class UnprocessedItemsRetryTest {
     @Test
     void unprocessedItemsAreRetriedWithGrowingJitteredPauses() {
         PartialBatchClient client = new PartialBatchClient(2, 10);
-        WriteOutcome outcome = new DynamoStateStore(client, TABLE, backoff).writeBatch(states(25), List.of());
+        WriteOutcome outcome = new DynamoStateStore(client, TABLE, backoff, line -> {}).writeBatch(states(25), List.of(), Deadline.none());
 
         assertEquals(List.of(25, 10, 10), client.requestSizes);
         assertEquals(25, outcome.written().size());
@@ -76,7 +77,7 @@ class UnprocessedItemsRetryTest {
     @Test
     void whatNeverGetsInIsReportedAsFailedNotDropped() {
         PartialBatchClient client = new PartialBatchClient(Integer.MAX_VALUE, 3);
-        WriteOutcome outcome = new DynamoStateStore(client, TABLE, backoff).writeBatch(states(30), List.of());
+        WriteOutcome outcome = new DynamoStateStore(client, TABLE, backoff, line -> {}).writeBatch(states(30), List.of(), Deadline.none());
 
         // Two chunks (25 + 5), each tried five times; the last three of each never get in.
         assertEquals(List.of(25, 3, 3, 3, 3, 5, 3, 3, 3, 3), client.requestSizes);

@@ -32,7 +32,7 @@ class ApiToCronEndToEndTest {
     private final CronHarness.ApiContainer api = env.api();
     private final CronHarness.Container cron = env.container();
     private final DynamoDbClient client = LocalDynamo.client(new DynamoMetrics());
-    private final DynamoStateStore states = new DynamoStateStore(client, env.table, Backoff.standard());
+    private final DynamoStateStore states = new DynamoStateStore(client, env.table, Backoff.standard(), line -> {});
 
     ApiToCronEndToEndTest() {
         env.market.list("AAPL", 190);

@@ -22,6 +22,7 @@ class AdminNotifierTest {
     private static final Duration WINDOW = Duration.ofMinutes(30);
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-25T14:05:00Z"));
     private final LoopbackHttpServer server = LoopbackHttpServer.start().routeAll(Response.text(200, "ok"));
+    private final java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
@@ -29,7 +30,7 @@ class AdminNotifierTest {
     }
 
     private AdminNotifier admin(java.net.URI webhook, Duration timeout) {
-        return new AdminNotifier(webhook, LoopbackHttpServer.CLIENT, timeout, new ThrottleCache(WINDOW, clock), clock);
+        return new AdminNotifier(webhook, LoopbackHttpServer.CLIENT, timeout, new ThrottleCache(WINDOW, clock), clock, log::add);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.stockalerts.notify;
 
+import dev.stockalerts.delivery.Notification;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

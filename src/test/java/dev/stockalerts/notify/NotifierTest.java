@@ -1,23 +1,25 @@
 package dev.stockalerts.notify;
 
+import dev.stockalerts.delivery.Notification;
+import dev.stockalerts.delivery.SendResult;
+import dev.stockalerts.delivery.SendResult.Outcome;
 import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
+import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NotifierTest {
     private final LoopbackHttpServer server = LoopbackHttpServer.start();
+    private final List<String> log = new ArrayList<>();
 
     @AfterEach
     void stop() {
@@ -25,60 +27,37 @@ class NotifierTest {
     }
 
     @Test
-    void reportsPartialDelivery() {
+    void eachChannelReportsItsOwnOutcome() {
         server.routeAll(Response.text(503, "maintenance"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Notifier notifier = new Notifier(List.of(
-                new ConsoleChannel(new PrintStream(out, true, StandardCharsets.UTF_8)),
+        Notifier notifier = new Notifier(List.of(new ConsoleChannel(log::add),
                 new WebhookChannel(server.uri("/hook"), LoopbackHttpServer.CLIENT, Duration.ofSeconds(5))));
 
-        DeliveryReport report = notifier.deliver(NotificationTest.sample(), List.of("console", "webhook", "sms"));
+        SendResult console = notifier.send("console", NotificationTest.sample(), Deadline.none());
+        SendResult webhook = notifier.send("webhook", NotificationTest.sample(), Deadline.none());
+        SendResult sms = notifier.send("sms", NotificationTest.sample(), Deadline.none());
 
-        assertEquals(List.of("console"), report.delivered());
-        assertEquals(2, report.failed().size());
-        DeliveryReport.Failure webhook = report.failed().get(0);
-        assertEquals("webhook", webhook.channel());
-        assertTrue(webhook.retryable());
+        assertEquals(Outcome.DELIVERED, console.outcome());
+        assertEquals(List.of("[Notify] AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z"), log);
+        assertEquals(Outcome.FAILED, webhook.outcome());
         assertTrue(webhook.reason().contains("HTTP 503"), webhook.reason());
-        DeliveryReport.Failure sms = report.failed().get(1);
-        assertEquals("sms", sms.channel());
-        assertFalse(sms.retryable());
+        assertEquals(Outcome.REJECTED, sms.outcome());
         assertTrue(sms.reason().contains("not configured"), sms.reason());
-        assertEquals(List.of("webhook"), report.retryableChannels());
-        assertFalse(report.allDelivered());
-
-        assertEquals("[Notify] AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z" + System.lineSeparator(),
-                out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
-    void duplicateNamesAreSentOnceAndBugsDoNotEscape() {
-        int[] sends = {0};
-        NotificationChannel counting = new NotificationChannel() {
-            public String name() { return "count"; }
-            public void send(Notification n) { sends[0]++; }
-        };
+    void aChannelThatThrowsABugIsReportedAsUnansweredNotThrown() {
         NotificationChannel broken = new NotificationChannel() {
             public String name() { return "broken"; }
-            public void send(Notification n) { throw new IllegalStateException("bug"); }
+            public void send(Notification n, Deadline deadline) { throw new IllegalStateException("bug"); }
         };
-        DeliveryReport report = new Notifier(List.of(counting, broken))
-                .deliver(NotificationTest.sample(), List.of("count", "count", "broken"));
-        assertEquals(1, sends[0]);
-        assertEquals(List.of("count"), report.delivered());
-        assertEquals(List.of("broken"), report.retryableChannels());
-    }
-
-    @Test
-    void emptyOrNullChannelListDeliversNothing() {
-        DeliveryReport report = new Notifier(List.of(new ConsoleChannel())).deliver(NotificationTest.sample(), null);
-        assertTrue(report.delivered().isEmpty());
-        assertTrue(report.allDelivered());
+        SendResult result = new Notifier(List.of(broken)).send("broken", NotificationTest.sample(), Deadline.none());
+        assertEquals(Outcome.UNANSWERED, result.outcome());
+        assertTrue(result.reason().contains("bug"), result.reason());
     }
 
     @Test
     void rejectsTwoChannelsWithOneName() {
         assertThrows(IllegalArgumentException.class,
-                () -> new Notifier(List.of(new ConsoleChannel(), new ConsoleChannel())));
+                () -> new Notifier(List.of(new ConsoleChannel(log::add), new ConsoleChannel(log::add))));
     }
 }

@@ -1,6 +1,8 @@
 package dev.stockalerts.notify;
 
+import dev.stockalerts.delivery.SendResult.Outcome;
 import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.time.Deadline;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,13 +48,14 @@ class SnsChannelTest {
                 // One attempt: retries would only slow the error tests down.
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
-        return new SnsChannel(sns, TOPIC);
+        SnsClient client = sns;
+        return new SnsChannel(() -> client, TOPIC, Duration.ofSeconds(5));
     }
 
     @Test
     void publishesMessageSubjectAndSymbolAttribute() throws Exception {
         server.routeAll(Response.xml(200, PUBLISH_OK));
-        channel(server.baseUri()).send(NotificationTest.sample());
+        channel(server.baseUri()).send(NotificationTest.sample(), Deadline.none());
 
         LoopbackHttpServer.Request r = server.onlyRequest();
         assertEquals("POST", r.method());
@@ -72,25 +76,35 @@ class SnsChannelTest {
         server.routeAll(Response.xml(404, "<ErrorResponse><Error><Type>Sender</Type><Code>NotFound</Code>"
                 + "<Message>Topic does not exist</Message></Error><RequestId>x</RequestId></ErrorResponse>"));
         DeliveryException e = assertThrows(DeliveryException.class,
-                () -> channel(server.baseUri()).send(NotificationTest.sample()));
+                () -> channel(server.baseUri()).send(NotificationTest.sample(), Deadline.none()));
         assertEquals("sns", e.channel());
-        assertFalse(e.retryable());
+        assertEquals(Outcome.REJECTED, e.outcome());
         assertTrue(e.getMessage().contains("NotFound") && e.getMessage().contains("Topic does not exist"), e.getMessage());
     }
 
     @Test
-    void throttlingIsRetryable() {
+    void throttlingIsAFailureToRetry() {
         server.routeAll(Response.xml(400, "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
                 + "<Message>Rate exceeded</Message></Error><RequestId>y</RequestId></ErrorResponse>"));
         DeliveryException e = assertThrows(DeliveryException.class,
-                () -> channel(server.baseUri()).send(NotificationTest.sample()));
-        assertTrue(e.retryable());
+                () -> channel(server.baseUri()).send(NotificationTest.sample(), Deadline.none()));
+        assertEquals(Outcome.FAILED, e.outcome());
     }
 
     @Test
-    void unreachableEndpointIsRetryable() {
+    void anUnreachableEndpointIsAFailureNothingWasPublished() {
         DeliveryException e = assertThrows(DeliveryException.class,
-                () -> channel(LoopbackHttpServer.closedPortUri()).send(NotificationTest.sample()));
-        assertTrue(e.retryable());
+                () -> channel(LoopbackHttpServer.closedPortUri()).send(NotificationTest.sample(), Deadline.none()));
+        assertEquals(Outcome.FAILED, e.outcome());
+    }
+
+    @Test
+    void noAnswerBeforeTheDeadlineIsUnanswered() {
+        server.hang();
+        long started = System.nanoTime();
+        DeliveryException e = assertThrows(DeliveryException.class,
+                () -> channel(server.baseUri()).send(NotificationTest.sample(), Deadline.in(Duration.ofMillis(300))));
+        assertEquals(Outcome.UNANSWERED, e.outcome());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10);
     }
 }

@@ -2,8 +2,10 @@ package dev.stockalerts.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockalerts.delivery.SendResult.Outcome;
 import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
+import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class TelegramChannelTest {
         server.routeAll(Response.json(200,
                 "{\"ok\":true,\"result\":{\"message_id\":42,\"chat\":{\"id\":-1001234567890,\"type\":\"channel\"},"
                         + "\"date\":1795615500,\"text\":\"AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z\"}}"));
-        channel().send(NotificationTest.sample());
+        channel().send(NotificationTest.sample(), Deadline.none());
 
         LoopbackHttpServer.Request r = server.onlyRequest();
         assertEquals("POST", r.method());
@@ -48,9 +50,9 @@ class TelegramChannelTest {
     void chatNotFoundIsPermanent() {
         server.routeAll(Response.json(400,
                 "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}"));
-        DeliveryException e = assertThrows(DeliveryException.class, () -> channel().send(NotificationTest.sample()));
+        DeliveryException e = assertThrows(DeliveryException.class, () -> channel().send(NotificationTest.sample(), Deadline.none()));
         assertEquals("telegram", e.channel());
-        assertFalse(e.retryable());
+        assertEquals(Outcome.REJECTED, e.outcome());
         assertTrue(e.getMessage().contains("chat not found"), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN), "bot token must not leak into logs");
     }
@@ -60,14 +62,15 @@ class TelegramChannelTest {
         server.routeAll(Response.json(429,
                 "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 5\","
                         + "\"parameters\":{\"retry_after\":5}}"));
-        DeliveryException e = assertThrows(DeliveryException.class, () -> channel().send(NotificationTest.sample()));
-        assertTrue(e.retryable());
+        DeliveryException e = assertThrows(DeliveryException.class, () -> channel().send(NotificationTest.sample(), Deadline.none()));
+        assertEquals(Outcome.FAILED, e.outcome());
         assertEquals(Duration.ofSeconds(5), e.retryAfter());
     }
 
     @Test
-    void okFalseWith200IsStillAFailure() {
-        server.routeAll(Response.json(200, "{\"ok\":false,\"error_code\":400,\"description\":\"odd\"}"));
-        assertThrows(DeliveryException.class, () -> channel().send(NotificationTest.sample()));
+    void a200IsDeliveredEvenWhenItsBodyStalls() throws Exception {
+        server.routeAll(Response.json(200, "{\"ok\":true,").withStalledBody());
+        channel().send(NotificationTest.sample(), Deadline.none());
+        assertEquals(1, server.requests().size());
     }
 }

@@ -1,10 +1,13 @@
 package dev.stockalerts.notify;
 
+import dev.stockalerts.delivery.SendResult.Outcome;
 import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
+import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WebhookChannelTest {
+    /** As production builds it for notifications: redirects are never followed. */
+    private static final HttpClient NO_REDIRECTS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
+
     private final LoopbackHttpServer server = LoopbackHttpServer.start();
 
     @AfterEach
@@ -21,13 +28,17 @@ class WebhookChannelTest {
     }
 
     private WebhookChannel channel(Duration timeout) {
-        return new WebhookChannel(server.uri("/hooks/secret-token"), LoopbackHttpServer.CLIENT, timeout);
+        return new WebhookChannel(server.uri("/hooks/secret-token"), NO_REDIRECTS, timeout);
+    }
+
+    private DeliveryException failure(Duration timeout, Deadline deadline) {
+        return assertThrows(DeliveryException.class, () -> channel(timeout).send(NotificationTest.sample(), deadline));
     }
 
     @Test
     void postsExactJsonAndAccepts2xx() throws Exception {
         server.routeAll(Response.of(204, ""));
-        channel(Duration.ofSeconds(5)).send(NotificationTest.sample());
+        channel(Duration.ofSeconds(5)).send(NotificationTest.sample(), Deadline.none());
 
         LoopbackHttpServer.Request r = server.onlyRequest();
         assertEquals("POST", r.method());
@@ -38,30 +49,74 @@ class WebhookChannelTest {
     }
 
     @Test
-    void serverErrorIsRetryableFailure() {
+    void a2xxWhoseBodyThenStallsIsDeliveredWithoutWaitingForTheBody() throws Exception {
+        server.routeAll(Response.json(200, "{\"received\":").withStalledBody());
+        long started = System.nanoTime();
+        channel(Duration.ofSeconds(30)).send(NotificationTest.sample(), Deadline.none());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10, "returned on the status line");
+    }
+
+    @Test
+    void aServerErrorIsAFailureToRetry() {
         server.routeAll(Response.text(500, "boom"));
-        DeliveryException e = assertThrows(DeliveryException.class,
-                () -> channel(Duration.ofSeconds(5)).send(NotificationTest.sample()));
+        DeliveryException e = failure(Duration.ofSeconds(5), Deadline.none());
         assertEquals("webhook", e.channel());
-        assertTrue(e.retryable());
-        assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
+        assertEquals(Outcome.FAILED, e.outcome());
+        assertTrue(e.getMessage().contains("HTTP 500") && e.getMessage().endsWith(": boom"), e.getMessage());
         assertFalse(e.getMessage().contains("secret-token"), "URL path must not leak into logs");
     }
 
     @Test
-    void clientErrorIsNotRetryable() {
-        server.routeAll(Response.text(404, "no such hook"));
-        DeliveryException e = assertThrows(DeliveryException.class,
-                () -> channel(Duration.ofSeconds(5)).send(NotificationTest.sample()));
-        assertFalse(e.retryable());
+    void anErrorBodyThatStallsIsCutOffAtTheTimeout() {
+        server.routeAll(Response.text(503, "partial").withStalledBody());
+        DeliveryException e = failure(Duration.ofMillis(500), Deadline.none());
+        assertEquals(Outcome.FAILED, e.outcome());
+        assertTrue(e.getMessage().contains("HTTP 503") && e.getMessage().endsWith(": partial"), e.getMessage());
     }
 
     @Test
-    void timeoutIsRetryableFailure() {
+    void aClientErrorIsRejectedForGood() {
+        server.routeAll(Response.text(404, "no such hook"));
+        assertEquals(Outcome.REJECTED, failure(Duration.ofSeconds(5), Deadline.none()).outcome());
+    }
+
+    @Test
+    void aRedirectIsNotFollowedAndCountsAsAFailedDelivery() {
+        server.route("/hooks/secret-token", Response.of(307, "").withHeader("Location", server.uri("/elsewhere").toString()));
+        DeliveryException e = failure(Duration.ofSeconds(5), Deadline.none());
+        assertEquals(Outcome.FAILED, e.outcome());
+        assertTrue(e.getMessage().contains("HTTP 307") && e.getMessage().contains("not followed"), e.getMessage());
+        assertEquals(1, server.requests().size(), "the POST went to the configured URL only");
+    }
+
+    @Test
+    void noAnswerWithinTheTimeoutIsUnanswered() {
         server.hang();
-        DeliveryException e = assertThrows(DeliveryException.class,
-                () -> channel(Duration.ofMillis(200)).send(NotificationTest.sample()));
-        assertTrue(e.retryable());
-        assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+        DeliveryException e = failure(Duration.ofMillis(200), Deadline.none());
+        assertEquals(Outcome.UNANSWERED, e.outcome());
+        assertTrue(e.getMessage().contains("no answer within"), e.getMessage());
+    }
+
+    @Test
+    void theRunsDeadlineShortensTheTimeout() {
+        server.hang();
+        long started = System.nanoTime();
+        DeliveryException e = failure(Duration.ofSeconds(30), Deadline.in(Duration.ofMillis(300)));
+        assertEquals(Outcome.UNANSWERED, e.outcome());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10);
+    }
+
+    @Test
+    void aRefusedConnectionIsAFailureNothingWasSent() {
+        WebhookChannel refused = new WebhookChannel(LoopbackHttpServer.closedPortUri(), NO_REDIRECTS, Duration.ofSeconds(2));
+        DeliveryException e = assertThrows(DeliveryException.class, () -> refused.send(NotificationTest.sample(), Deadline.none()));
+        assertEquals(Outcome.FAILED, e.outcome());
+    }
+
+    @Test
+    void nothingIsSentOnceTheDeadlineHasPassed() {
+        server.routeAll(Response.of(204, ""));
+        assertEquals(Outcome.FAILED, failure(Duration.ofSeconds(5), Deadline.in(Duration.ZERO)).outcome());
+        assertTrue(server.requests().isEmpty());
     }
 }

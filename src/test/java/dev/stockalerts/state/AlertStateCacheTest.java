@@ -5,13 +5,14 @@ import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
 import dev.stockalerts.alert.Side;
+import dev.stockalerts.delivery.DeliveryLedger;
+import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,10 +27,11 @@ class AlertStateCacheTest {
     private final List<Alert> alerts = new ArrayList<>();
     private int alertLoads;
     private final List<String> log = new ArrayList<>();
+    private final List<List<DeliveryLedger>> ledgersLoaded = new ArrayList<>();
     private final AlertStateCache cache = new AlertStateCache(store, () -> {
         alertLoads++;
         return List.copyOf(alerts);
-    }, HOUR, HOUR, log::add);
+    }, HOUR, HOUR, ledgersLoaded::add, log::add);
 
     private Alert alert(String id) {
         Alert alert = new Alert(id, "AAPL", Condition.ABOVE, 100, RearmPolicy.rearm(1), List.of("webhook"), T0);
@@ -78,12 +80,11 @@ class AlertStateCacheTest {
     }
 
     @Test
-    void invalidationForcesAReloadButKeepsQueuedChanges() {
+    void aReloadKeepsQueuedChanges() {
         alert("a");
         cache.ensureLoaded(T0, 0);
         cache.update(cache.state("a").withSide(Side.ABOVE));
-        cache.invalidate();
-        cache.ensureLoaded(T0.plusSeconds(60), 0);
+        cache.ensureLoaded(T0.plus(HOUR), 0);
         assertEquals(2, store.loads);
         assertEquals(Side.ABOVE, cache.state("a").side());
         assertEquals(1, cache.getCacheStats(T0).pendingWrites());
@@ -107,10 +108,10 @@ class AlertStateCacheTest {
         alert("a");
         cache.ensureLoaded(T0, 0);
         cache.update(cache.state("a").withSide(Side.ABOVE));
-        cache.flushIfDue(T0.plus(Duration.ofMinutes(55)));
+        cache.flushIfDue(T0.plus(Duration.ofMinutes(55)), Set.of(), Deadline.none());
         assertEquals(0, store.batchWrites);
 
-        cache.flushIfDue(T0.plus(HOUR));
+        cache.flushIfDue(T0.plus(HOUR), Set.of(), Deadline.none());
         assertEquals(1, store.batchWrites);
         assertEquals(Side.ABOVE, store.states.get("a").side());
         assertEquals(1, store.states.get("a").version());
@@ -128,60 +129,73 @@ class AlertStateCacheTest {
         cache.update(cache.state("b").withSide(Side.ABOVE));
         store.failNextWrites.add("b");
 
-        cache.flushIfDue(T0.plus(HOUR));
+        cache.flushIfDue(T0.plus(HOUR), Set.of(), Deadline.none());
         assertEquals(1, cache.getCacheStats(T0.plus(HOUR)).pendingWrites());
         assertFalse(store.states.containsKey("b"));
 
-        cache.flushIfDue(T0.plus(HOUR.multipliedBy(2)));
+        cache.flushIfDue(T0.plus(HOUR.multipliedBy(2)), Set.of(), Deadline.none());
         assertEquals(0, cache.getCacheStats(T0.plus(HOUR.multipliedBy(2))).pendingWrites());
         assertEquals(Side.ABOVE, store.states.get("b").side());
     }
 
     @Test
-    void firingsAreClaimedConditionallyAndRefusedWhenANewerVersionIsStored() {
+    void aFiredStateHeldBackForItsClaimIsNotFlushedButOthersAre() {
         alert("a");
         alert("b");
         cache.ensureLoaded(T0, 0);
-        // Another container fired "b" after this one loaded.
-        store.states.put("b", AlertState.initial("b").fired(T0, 101, List.of()).withArmed(false).withVersion(1));
+        cache.update(cache.state("a").fired(T0, 101).withArmed(false));
+        cache.update(cache.state("b").withSide(Side.ABOVE));
 
-        cache.update(cache.state("a").fired(T0, 101, List.of("webhook")).withArmed(false));
-        cache.update(cache.state("b").fired(T0, 101, List.of("webhook")).withArmed(false));
-        assertEquals(2, cache.owingDelivery().size());
+        cache.flushIfDue(T0.plus(HOUR), Set.of("a"), Deadline.none());
 
-        Set<String> claimed = cache.claim(cache.owingDelivery(), T0);
-        assertEquals(Set.of("a"), claimed);
-        assertEquals(1, store.conditionalWrites);
-        assertEquals(1, store.states.get("a").version());
-        DeliveryLedger ledger = store.ledgers.values().iterator().next();
-        assertEquals(List.of(new DeliveryLedger.Owed("a", 1, List.of("webhook"))), ledger.owed());
-        assertEquals(List.of(), cache.state("b").pendingChannels()); // adopted the newer stored state
-        assertEquals(0, cache.getCacheStats(T0).pendingWrites());
-
-        cache.settle(Map.of("a", List.of()));
-        assertTrue(store.ledgers.isEmpty(), "a settled ledger is deleted");
-        assertEquals(List.of(), cache.owingDelivery());
-        assertEquals(0, cache.getCacheStats(T0).pendingWrites(), "settling never dirties a state");
+        assertFalse(store.states.containsKey("a"), "only its claim may write a fired state");
+        assertEquals(Side.ABOVE, store.states.get("b").side());
+        assertEquals(1, cache.getCacheStats(T0.plus(HOUR)).pendingWrites());
     }
 
     @Test
-    void owedDeliveriesComeBackFromTheLedgerAfterARecycleAndAreRetriedOnce() {
+    void aClaimedStateIsStoredAndNoLongerPending() {
         alert("a");
         cache.ensureLoaded(T0, 0);
-        cache.update(cache.state("a").fired(T0, 101, List.of("webhook", "sns")).withArmed(false));
-        cache.claim(cache.owingDelivery(), T0);
-        cache.settle(Map.of("a", List.of("sns"))); // webhook delivered, sns to retry
+        AlertState fired = cache.state("a").fired(T0, 101).withArmed(false);
+        cache.update(fired);
 
-        AlertStateCache recycled = new AlertStateCache(store, () -> List.copyOf(alerts), HOUR, HOUR, log::add);
-        AlertStateCache stale = new AlertStateCache(store, () -> List.copyOf(alerts), HOUR, HOUR, log::add);
-        recycled.ensureLoaded(T0.plusSeconds(300), 0);
-        stale.ensureLoaded(T0.plusSeconds(300), 0);
-        assertEquals(List.of("sns"), recycled.state("a").pendingChannels());
+        cache.written(fired);
 
-        assertEquals(Set.of("a"), recycled.claim(recycled.owingDelivery(), T0.plusSeconds(300)));
-        assertEquals(Set.of(), stale.claim(stale.owingDelivery(), T0.plusSeconds(300)), "only one container retries");
-        recycled.settle(Map.of("a", List.of()));
-        assertTrue(store.ledgers.isEmpty());
+        assertEquals(1, cache.state("a").version());
+        assertEquals(0, cache.getCacheStats(T0).pendingWrites());
+    }
+
+    @Test
+    void aRefusedClaimAdoptsTheNewerStoredState() {
+        alert("a");
+        cache.ensureLoaded(T0, 0);
+        cache.update(cache.state("a").fired(T0, 101).withArmed(false));
+        AlertState newer = AlertState.initial("a").fired(T0, 99).withArmed(false).withVersion(1);
+        store.states.put("a", newer);
+
+        cache.refused("a");
+
+        assertEquals(newer, cache.state("a"));
+        assertEquals(0, cache.getCacheStats(T0).pendingWrites());
+    }
+
+    @Test
+    void writesStopAtTheDeadlineAndStayQueued() {
+        alert("a");
+        cache.ensureLoaded(T0, 0);
+        cache.update(cache.state("a").withSide(Side.ABOVE));
+        cache.flushIfDue(T0.plus(HOUR), Set.of(), Deadline.in(Duration.ZERO));
+        assertEquals(1, cache.getCacheStats(T0.plus(HOUR)).pendingWrites());
+    }
+
+    @Test
+    void theLedgersOfEachBulkLoadGoToTheDeliveries() {
+        alert("a");
+        DeliveryLedger ledger = new DeliveryLedger("l1", 0, "c1", T0, List.of());
+        store.ledgers.add(ledger);
+        cache.ensureLoaded(T0, 0);
+        assertEquals(List.of(List.of(ledger)), ledgersLoaded);
     }
 
     @Test
@@ -191,7 +205,7 @@ class AlertStateCacheTest {
         cache.update(cache.state("a").withSide(Side.ABOVE));
         store.states.put("a", AlertState.initial("a").withSide(Side.BELOW).withVersion(4));
 
-        cache.flushIfDue(T0.plus(HOUR)); // reloads first, then writes what survives
+        cache.flushIfDue(T0.plus(HOUR), Set.of(), Deadline.none()); // reloads first, then writes what survives
         assertEquals(Side.BELOW, store.states.get("a").side());
         assertEquals(4, store.states.get("a").version());
         assertEquals(0, store.batchWrites);
@@ -205,7 +219,7 @@ class AlertStateCacheTest {
         alerts.clear();
         cache.ensureLoaded(T0.plusSeconds(300), 1);
         assertEquals(1, cache.getCacheStats(T0).pendingWrites());
-        cache.flushIfDue(T0.plus(HOUR));
+        cache.flushIfDue(T0.plus(HOUR), Set.of(), Deadline.none());
         assertFalse(store.states.containsKey("a"));
     }
 }

@@ -1,7 +1,10 @@
 package dev.stockalerts.state;
 
 import dev.stockalerts.alert.AlertState;
+import dev.stockalerts.delivery.DeliveryLedger;
+import dev.stockalerts.time.Deadline;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,17 +19,15 @@ import java.util.Set;
  */
 final class InMemoryStateStore implements StateStore {
     final Map<String, AlertState> states = new LinkedHashMap<>();
-    final Map<String, DeliveryLedger> ledgers = new LinkedHashMap<>();
+    final List<DeliveryLedger> ledgers = new ArrayList<>();
     final Set<String> failNextWrites = new LinkedHashSet<>();
     int loads;
     int batchWrites;
-    int conditionalWrites;
-    int settlements;
 
     @Override
     public Snapshot loadAll() {
         loads++;
-        return new Snapshot(List.copyOf(states.values()), List.copyOf(ledgers.values()));
+        return new Snapshot(List.copyOf(states.values()), List.copyOf(ledgers));
     }
 
     @Override
@@ -35,12 +36,17 @@ final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public WriteOutcome writeBatch(Collection<AlertState> puts, Collection<String> deletes) {
+    public List<String> owedChannels(String alertId) {
+        return List.of();
+    }
+
+    @Override
+    public WriteOutcome writeBatch(Collection<AlertState> puts, Collection<String> deletes, Deadline deadline) {
         batchWrites++;
         Set<String> written = new LinkedHashSet<>();
         Set<String> failed = new LinkedHashSet<>();
         for (AlertState s : puts) {
-            if (failNextWrites.remove(s.alertId())) {
+            if (failNextWrites.remove(s.alertId()) || deadline.expired()) {
                 failed.add(s.alertId());
             } else {
                 states.put(s.alertId(), s.withVersion(s.version() + 1));
@@ -51,39 +57,6 @@ final class InMemoryStateStore implements StateStore {
             states.remove(id);
             written.add(id);
         }
-        return new WriteOutcome(written, Set.of(), failed);
-    }
-
-    @Override
-    public WriteOutcome claim(Collection<AlertState> puts, DeliveryLedger ledger) {
-        conditionalWrites++;
-        Set<String> written = new LinkedHashSet<>();
-        Set<String> refused = new LinkedHashSet<>();
-        for (AlertState s : puts) {
-            AlertState stored = states.get(s.alertId());
-            if ((stored == null ? 0 : stored.version()) != s.version()) refused.add(s.alertId());
-        }
-        for (AlertState s : puts) {
-            if (refused.contains(s.alertId())) continue;
-            states.put(s.alertId(), s.withPendingChannels(List.of()).withVersion(s.version() + 1));
-            written.add(s.alertId());
-        }
-        if (!written.isEmpty()) ledgers.put(ledger.id(), ledger.without(refused));
-        return new WriteOutcome(written, refused, Set.of());
-    }
-
-    @Override
-    public boolean claimRetry(DeliveryLedger ledger) {
-        DeliveryLedger stored = ledgers.get(ledger.id());
-        if (stored == null || stored.attempt() != ledger.attempt()) return false;
-        ledgers.put(ledger.id(), stored.withNextAttempt());
-        return true;
-    }
-
-    @Override
-    public void settle(String ledgerId, List<DeliveryLedger.Owed> remaining) {
-        settlements++;
-        if (remaining.isEmpty()) ledgers.remove(ledgerId);
-        else ledgers.put(ledgerId, new DeliveryLedger(ledgerId, ledgers.get(ledgerId).attempt(), remaining));
+        return new WriteOutcome(written, failed);
     }
 }

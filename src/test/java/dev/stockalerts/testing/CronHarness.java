@@ -13,6 +13,7 @@ import dev.stockalerts.local.SimulatedClock;
 import dev.stockalerts.local.SimulatedMarket;
 import dev.stockalerts.local.WebhookReceiver;
 import dev.stockalerts.local.YahooFeedServer;
+import dev.stockalerts.time.DeadlineContext;
 import dev.stockalerts.wiring.ApiComponents;
 import dev.stockalerts.wiring.CronComponents;
 import dev.stockalerts.wiring.Outbound;
@@ -68,7 +69,7 @@ public final class CronHarness implements AutoCloseable {
         Settings settings = settings();
         DynamoMetrics metrics = new DynamoMetrics();
         DynamoDbClient client = LocalDynamo.client(metrics);
-        CronComponents components = CronComponents.create(settings, client, metrics,
+        CronComponents components = CronComponents.create(settings, client, metrics, new DeadlineContext(),
                 Outbound.fromSettings(settings, clock, null, log::add), clock, log::add);
         return new Container(components, metrics, new AlertsCronFunction(components.check(), log::add));
     }

@@ -4,6 +4,13 @@ import dev.stockalerts.dynamo.DynamoClients;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.TableSetup;
 import dev.stockalerts.local.EmbeddedDynamoDb;
+import dev.stockalerts.time.DeadlineContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,14 +35,34 @@ public final class LocalDynamo {
 
     /** A client counting calls and capacity into {@code metrics}. */
     public static DynamoDbClient client(DynamoMetrics metrics) {
-        return DynamoClients.forLocalEndpoint(engine().endpoint(), metrics);
+        return DynamoClients.forLocalEndpoint(engine().endpoint(), metrics, new DeadlineContext());
+    }
+
+    /**
+     * A client with extra interceptors after the metrics one, e.g. to make a call fail after DynamoDB
+     * answered, as a lost answer does. One attempt per call, so what an interceptor does is what the adapter
+     * sees; production's timeouts and retries are not under test here.
+     */
+    public static DynamoDbClient client(DynamoMetrics metrics, ExecutionInterceptor... extra) {
+        return DynamoDbClient.builder()
+                .endpointOverride(engine().endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> {
+                    c.retryStrategy(AwsRetryStrategy.doNotRetry());
+                    c.addExecutionInterceptor(metrics);
+                    for (ExecutionInterceptor i : extra) c.addExecutionInterceptor(i);
+                })
+                .build();
     }
 
     /** Creates a fresh, empty table as template.yaml declares it and returns its name. */
     public static String newTable() {
         String name = "test-" + TABLES.incrementAndGet() + "-" + System.nanoTime();
         try (DynamoDbClient client = client(new DynamoMetrics())) {
-            TableSetup.createIfMissing(client, name);
+            // Tests run on simulated clocks in the past: DynamoDB Local would expire their TTL'd items by the real clock.
+            TableSetup.createIfMissing(client, name, false);
         }
         return name;
     }

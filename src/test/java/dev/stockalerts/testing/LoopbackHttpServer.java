@@ -34,10 +34,14 @@ import java.util.function.Function;
  */
 public final class LoopbackHttpServer implements AutoCloseable {
 
-    /** What the server answers; {@code delay} holds the answer back (for client-timeout tests). */
-    public record Response(int status, Map<String, String> headers, String body, Duration delay) {
+    /**
+     * What the server answers; {@code delay} holds the answer back (for client-timeout tests);
+     * {@code stallBody} sends the status, headers and body, then holds the connection open as if more
+     * body were coming (the Content-Length promises more), until the server closes.
+     */
+    public record Response(int status, Map<String, String> headers, String body, Duration delay, boolean stallBody) {
         public static Response of(int status, String body) {
-            return new Response(status, Map.of(), body, Duration.ZERO);
+            return new Response(status, Map.of(), body, Duration.ZERO, false);
         }
 
         public static Response json(int status, String body) {
@@ -55,11 +59,16 @@ public final class LoopbackHttpServer implements AutoCloseable {
         public Response withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
-            return new Response(status, h, body, delay);
+            return new Response(status, h, body, delay, stallBody);
         }
 
         public Response delayedBy(Duration d) {
-            return new Response(status, headers, body, d);
+            return new Response(status, headers, body, d, stallBody);
+        }
+
+        /** Headers and body go out, then the rest of the body never comes (until the server closes). */
+        public Response withStalledBody() {
+            return new Response(status, headers, body, delay, true);
         }
     }
 
@@ -193,6 +202,14 @@ public final class LoopbackHttpServer implements AutoCloseable {
             if (!response.delay().isZero() && closed.await(response.delay().toMillis(), TimeUnit.MILLISECONDS)) return;
             byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            if (response.stallBody()) {
+                exchange.sendResponseHeaders(response.status(), bytes.length + 1024L);
+                OutputStream out = exchange.getResponseBody();
+                out.write(bytes);
+                out.flush();
+                closed.await();
+                return;
+            }
             exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);

@@ -1,6 +1,7 @@
-package dev.stockalerts.notify;
+package dev.stockalerts.delivery;
 
 import dev.stockalerts.alert.Alert;
+import dev.stockalerts.alert.Firing;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -26,8 +27,9 @@ public record Notification(
         Objects.requireNonNull(time, "time");
     }
 
-    public static Notification of(Alert alert, double price, Instant time, int fireCount) {
-        return new Notification(alert.id(), alert.symbol(), alert.condition().name(), alert.level(), price, time, fireCount);
+    public static Notification of(Alert alert, Firing firing) {
+        return new Notification(alert.id(), alert.symbol(), alert.condition().name(), alert.level(),
+                firing.price(), firing.firedAt(), firing.fireCount());
     }
 
     /** Human text, e.g. "AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z". */

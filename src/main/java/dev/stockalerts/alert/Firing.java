@@ -1,0 +1,17 @@
+package dev.stockalerts.alert;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One firing of an alert: what its notification says. It carries its own price and time, so a
+ * delivery still owed after the alert fired again (or changed) tells what happened then.
+ *
+ * @param fireCount the alert's fire count after this firing: ties deliveries to this firing, not a later one
+ */
+public record Firing(String alertId, int fireCount, Instant firedAt, double price) {
+    public Firing {
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(firedAt, "firedAt");
+    }
+}
