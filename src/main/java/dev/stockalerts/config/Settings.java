@@ -27,7 +27,9 @@ public record Settings(
         URI telegramBaseUrl,
         String telegramBotToken,
         String telegramChatId,
-        String alertTopicArn) {
+        String alertTopicArn,
+        String finnhubApiKeyParameter,
+        String telegramBotTokenParameter) {
 
     public static final URI YAHOO = URI.create("https://query1.finance.yahoo.com");
     public static final URI FINNHUB = URI.create("https://finnhub.io");
@@ -61,6 +63,9 @@ public record Settings(
                 env.uri("TELEGRAM_BASE_URL", TELEGRAM),
                 env.optional("TELEGRAM_BOT_TOKEN"),
                 env.optional("TELEGRAM_CHAT_ID"),
-                env.optional("ALERT_TOPIC_ARN"));
+                env.optional("ALERT_TOPIC_ARN"),
+                // Names of SSM SecureString parameters; Secrets reads them into the two variables above.
+                env.optional("FINNHUB_API_KEY_PARAMETER"),
+                env.optional("TELEGRAM_BOT_TOKEN_PARAMETER"));
     }
 }

@@ -1,9 +1,9 @@
 package dev.stockalerts.dynamo;
 
+import dev.stockalerts.aws.LambdaCredentials;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -25,7 +25,7 @@ public final class DynamoClients {
         String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
         boolean lambda = System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null;
         AwsCredentialsProvider credentials = lambda
-                ? EnvironmentVariableCredentialsProvider.create()
+                ? LambdaCredentials.provider() // environment variables, or the container endpoint under SnapStart
                 : localCredentials();
         return builder(metrics).region(Region.of(region)).credentialsProvider(credentials).build();
     }

@@ -2,6 +2,7 @@ package dev.stockalerts.wiring;
 
 import dev.stockalerts.check.AlertCheck;
 import dev.stockalerts.config.ConfigCache;
+import dev.stockalerts.config.Secrets;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
@@ -14,10 +15,13 @@ import dev.stockalerts.state.AlertStateCache;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Everything the scheduled function keeps for the life of a container, built once. */
 public record CronComponents(AlertCheck check, AlertStateCache cache) {
+    /** The secrets the scheduled function reads: quote providers (Finnhub) and channels (Telegram). */
+    public static final Set<Secrets.Secret> SECRETS = Set.of(Secrets.Secret.FINNHUB_API_KEY, Secrets.Secret.TELEGRAM_BOT_TOKEN);
 
     public static CronComponents create(Settings settings, DynamoDbClient dynamo, DynamoMetrics metrics,
                                         Outbound outbound, Clock clock, Consumer<String> log) {
