@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /** Builds the one DynamoDB client a container uses, with call and capacity counting attached. */
 public final class DynamoClients {
@@ -22,12 +23,23 @@ public final class DynamoClients {
      * for cold start). The endpoint follows the SDK's standard AWS_ENDPOINT_URL_DYNAMODB when set.
      */
     public static DynamoDbClient fromEnvironment(DynamoMetrics metrics) {
-        String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
-        boolean lambda = System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null;
+        return fromEnvironment(System.getenv(), metrics);
+    }
+
+    static DynamoDbClient fromEnvironment(Map<String, String> env, DynamoMetrics metrics) {
+        Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
+        boolean lambda = env.get("AWS_LAMBDA_FUNCTION_NAME") != null;
         AwsCredentialsProvider credentials = lambda
                 ? LambdaCredentials.provider() // environment variables, or the container endpoint under SnapStart
                 : localCredentials();
-        return builder(metrics).region(Region.of(region)).credentialsProvider(credentials).build();
+        DynamoDbClientBuilder builder = builder(metrics).region(region).credentialsProvider(credentials);
+        String endpoint = env.get("AWS_ENDPOINT_URL_DYNAMODB");
+        if (endpoint != null && endpoint.isBlank()) {
+            // Declared but empty (template.yaml declares it so that sam local can set it): the SDK would take ""
+            // for an endpoint and fail to build. Empty means the region's own endpoint.
+            builder.endpointOverride(URI.create("https://" + DynamoDbClient.serviceMetadata().endpointFor(region)));
+        }
+        return builder.build();
     }
 
     /** A client for a DynamoDB Local endpoint, which accepts any credentials. */

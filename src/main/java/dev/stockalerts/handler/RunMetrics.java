@@ -23,7 +23,7 @@ public final class RunMetrics {
     public static final String DIMENSION = "Function";
 
     /** Metric name (a member of the document) → CloudWatch unit. */
-    static final Map<String, String> METRICS = metrics();
+    public static final Map<String, String> METRICS = metrics();
 
     private RunMetrics() {}
 
