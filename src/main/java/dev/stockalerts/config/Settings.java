@@ -28,6 +28,8 @@ public record Settings(
         String telegramBotToken,
         String telegramChatId,
         String alertTopicArn,
+        String finnhubApiKeyParameter,
+        String telegramBotTokenParameter,
         Duration deliveryGiveUp) {
 
     public static final URI YAHOO = URI.create("https://query1.finance.yahoo.com");
@@ -63,6 +65,9 @@ public record Settings(
                 env.optional("TELEGRAM_BOT_TOKEN"),
                 env.optional("TELEGRAM_CHAT_ID"),
                 env.optional("ALERT_TOPIC_ARN"),
+                // Names of SSM SecureString parameters; Secrets reads them into the two variables above.
+                env.optional("FINNHUB_API_KEY_PARAMETER"),
+                env.optional("TELEGRAM_BOT_TOKEN_PARAMETER"),
                 env.duration("DELIVERY_GIVE_UP", Duration.ofHours(24)));
     }
 }

@@ -1,10 +1,10 @@
 package dev.stockalerts.dynamo;
 
+import dev.stockalerts.aws.LambdaCredentials;
 import dev.stockalerts.time.DeadlineContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /** Builds the one DynamoDB client a container uses, with call and capacity counting attached. */
 public final class DynamoClients {
@@ -27,12 +28,23 @@ public final class DynamoClients {
      * for cold start). The endpoint follows the SDK's standard AWS_ENDPOINT_URL_DYNAMODB when set.
      */
     public static DynamoDbClient fromEnvironment(DynamoMetrics metrics, DeadlineContext deadlines) {
-        String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
-        boolean lambda = System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null;
+        return fromEnvironment(System.getenv(), metrics, deadlines);
+    }
+
+    static DynamoDbClient fromEnvironment(Map<String, String> env, DynamoMetrics metrics, DeadlineContext deadlines) {
+        Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
+        boolean lambda = env.get("AWS_LAMBDA_FUNCTION_NAME") != null;
         AwsCredentialsProvider credentials = lambda
-                ? EnvironmentVariableCredentialsProvider.create()
+                ? LambdaCredentials.provider() // environment variables, or the container endpoint under SnapStart
                 : localCredentials();
-        return builder(metrics, deadlines).region(Region.of(region)).credentialsProvider(credentials).build();
+        DynamoDbClientBuilder builder = builder(metrics, deadlines).region(region).credentialsProvider(credentials);
+        String endpoint = env.get("AWS_ENDPOINT_URL_DYNAMODB");
+        if (endpoint != null && endpoint.isBlank()) {
+            // Declared but empty (template.yaml declares it so that sam local can set it): the SDK would take ""
+            // for an endpoint and fail to build. Empty means the region's own endpoint.
+            builder.endpointOverride(URI.create("https://" + DynamoDbClient.serviceMetadata().endpointFor(region)));
+        }
+        return builder.build();
     }
 
     /** A client for a DynamoDB Local endpoint, which accepts any credentials. */

@@ -37,7 +37,8 @@ public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, 
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         CheckReport report = check.run(deadline(context));
         Map<String, Object> json = JSON.convertValue(report, Map.class);
-        log.accept("[Check] " + Json.write(json));
+        // One JSON object per run: the report, carrying its metrics in Embedded Metric Format.
+        log.accept(RunMetrics.line(report, context == null ? "local" : context.getFunctionName()));
         return json;
     }
 

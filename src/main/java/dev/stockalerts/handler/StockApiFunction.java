@@ -7,14 +7,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.stockalerts.api.ApiRequest;
 import dev.stockalerts.api.ApiResponse;
 import dev.stockalerts.api.Router;
+import org.crac.Core;
 
 /** API Gateway (REST, proxy integration) → the stock API's router. The router and its caches live as long as the container. */
 public final class StockApiFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    /** Held here because org.crac keeps registered resources only weakly. */
+    private static final ApiPriming PRIMING = new ApiPriming(System.out::println);
+
     private final Router router;
 
-    /** Used by the Lambda runtime: one set of components per container. */
+    /** Used by the Lambda runtime: one set of components per container, primed before a SnapStart snapshot. */
     public StockApiFunction() {
         this(Containers.api().router());
+        Core.getGlobalContext().register(PRIMING);
     }
 
     public StockApiFunction(Router router) {

@@ -19,11 +19,15 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     }
 
     public static EmbeddedDynamoDb start() {
+        return start(freePort());
+    }
+
+    /** On a given port (all interfaces, so that containers such as sam local's can reach it). */
+    public static EmbeddedDynamoDb start(int port) {
         if (System.getProperty("sqlite4java.library.path") == null) {
             // Maven copies the natives here (see pom.xml); set it for IDE runs too.
             System.setProperty("sqlite4java.library.path", "target/native-libs");
         }
-        int port = freePort();
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                     new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});

@@ -6,7 +6,8 @@ import java.util.Iterator;
 /**
  * Local entry point: {@code mvn -q compile exec:java -Dexec.args="simulate [--alerts N] [--hours H]"},
  * {@code mvn -q compile exec:java -Dexec.args="serve [--port P] [--speed N]"},
- * or {@code mvn -q -DskipTests package exec:java -Dexec.args="benchmark"}.
+ * {@code mvn -q compile exec:java -Dexec.args="dynamodb [--port 8000] [--table stock-alerts-local]"} (for sam local),
+ * or {@code mvn -q -DskipTests package exec:java -Dexec.args="benchmark"} / {@code "priming [--runs N]"}.
  */
 public final class LocalMain {
     private LocalMain() {}
@@ -41,6 +42,31 @@ public final class LocalMain {
                     }
                 }
                 Serve.run(port, speed); // returns once Ctrl-C's shutdown hook has stopped everything
+            }
+            case "dynamodb" -> {
+                int port = 8000;
+                String table = Serve.DEFAULT_TABLE;
+                while (rest.hasNext()) {
+                    String flag = rest.next();
+                    switch (flag) {
+                        case "--port" -> port = port(flag, rest);
+                        case "--table" -> {
+                            if (!rest.hasNext()) usage(flag + " needs a table name");
+                            table = rest.next();
+                        }
+                        default -> usage("unknown option " + flag);
+                    }
+                }
+                DynamoDbLocal.run(port, table); // returns once Ctrl-C's shutdown hook has stopped it
+            }
+            case "priming" -> {
+                int runs = 7;
+                while (rest.hasNext()) {
+                    String flag = rest.next();
+                    if (flag.equals("--runs")) runs = positive(flag, rest);
+                    else usage("unknown option " + flag);
+                }
+                PrimingBenchmark.run(runs);
             }
             default -> usage("unknown command " + args[0]);
         }
@@ -78,7 +104,8 @@ public final class LocalMain {
 
     private static void usage(String problem) {
         System.err.println("error: " + problem);
-        System.err.println("usage: simulate [--alerts N] [--hours H] | serve [--port P] [--speed N] | benchmark");
+        System.err.println("usage: simulate [--alerts N] [--hours H] | serve [--port P] [--speed N] | benchmark"
+                + " | dynamodb [--port P] [--table T] | priming [--runs N]");
         System.exit(2);
     }
 }

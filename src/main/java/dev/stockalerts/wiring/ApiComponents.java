@@ -6,18 +6,24 @@ import dev.stockalerts.api.AlertRequestValidator;
 import dev.stockalerts.api.QuoteEndpoint;
 import dev.stockalerts.api.Router;
 import dev.stockalerts.api.StockApiRoutes;
+import dev.stockalerts.config.Secrets;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoStateStore;
+import dev.stockalerts.notify.TelegramChannel;
 import dev.stockalerts.state.StateReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /** Everything the API function keeps for the life of a container (client, quote cache), built once. */
 public record ApiComponents(Router router) {
+    /** The secrets the API reads: quote providers only (Finnhub). It never sends a notification itself. */
+    public static final Set<Secrets.Secret> SECRETS = Set.of(Secrets.Secret.FINNHUB_API_KEY);
 
     public static ApiComponents create(Settings settings, DynamoDbClient dynamo, Outbound outbound, Clock clock,
                                        Consumer<String> log) {
@@ -25,11 +31,18 @@ public record ApiComponents(Router router) {
         AlertDefinitions definitions = new AlertDefinitions(new DynamoAlertRepository(dynamo, table), log);
         // Read-only use: the API never writes states.
         StateReader states = new DynamoStateStore(dynamo, table, Backoff.standard(), log);
-        AlertRequestValidator validator = new AlertRequestValidator(outbound.notifier().channelNames(), outbound.quotes());
+        AlertRequestValidator validator = new AlertRequestValidator(channelNames(settings, outbound), outbound.quotes());
         Router router = StockApiRoutes.router(
                 new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()),
                 new AlertEndpoints(definitions, states, validator, clock),
                 log);
         return new ApiComponents(router);
+    }
+
+    /** Telegram counts as configured when the scheduled function has it: the API does not read its token. */
+    private static Set<String> channelNames(Settings settings, Outbound outbound) {
+        Set<String> names = new TreeSet<>(outbound.notifier().channelNames());
+        if (settings.telegramChatId() != null && settings.telegramBotTokenParameter() != null) names.add(TelegramChannel.NAME);
+        return names;
     }
 }

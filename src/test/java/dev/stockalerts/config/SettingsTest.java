@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SettingsTest {
 
+    /** That template.yaml's parameter defaults are these is checked by TemplateTest, against this very code. */
     @Test
-    void defaultsMatchTheTemplate() {
+    void unsetVariablesTakeTheirDefaults() {
         Settings s = Settings.from(Map.of("TABLE_NAME", "alerts"));
         assertEquals("alerts", s.tableName());
         assertEquals(Duration.ofHours(1), s.stateCacheTtl());

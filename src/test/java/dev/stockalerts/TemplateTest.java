@@ -1,0 +1,271 @@
+package dev.stockalerts;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockalerts.config.Secrets.Secret;
+import dev.stockalerts.config.Settings;
+import dev.stockalerts.dynamo.DynamoMetrics;
+import dev.stockalerts.dynamo.TableSetup;
+import dev.stockalerts.handler.RunMetrics;
+import dev.stockalerts.testing.LocalDynamo;
+import dev.stockalerts.testing.SamTemplate;
+import dev.stockalerts.wiring.ApiComponents;
+import dev.stockalerts.wiring.CronComponents;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static dev.stockalerts.testing.SamTemplate.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** template.yaml pins what the code relies on; each test reads the template and the code, never a copy of either. */
+class TemplateTest {
+    private static final String CRON = "AlertsCronFunction";
+    private static final String API = "StockApiFunction";
+    /** Read by the JVM and the SDK, not by Settings. */
+    private static final Set<String> NOT_SETTINGS = Set.of("JAVA_TOOL_OPTIONS", "AWS_ENDPOINT_URL_DYNAMODB");
+
+    private final SamTemplate template = SamTemplate.load();
+
+    private static Map<Secret, String> secretsOf(String function) {
+        Set<Secret> secrets = function.equals(CRON) ? CronComponents.SECRETS : ApiComponents.SECRETS;
+        return secrets.stream().collect(Collectors.toMap(s -> s, Secret::parameterVariable));
+    }
+
+    /** Every variable Settings reads, found by letting it read a map that records each lookup. */
+    private static Set<String> variablesSettingsReads() {
+        Set<String> read = new TreeSet<>();
+        Map<String, String> recording = new HashMap<>() {
+            @Override
+            public String get(Object key) {
+                read.add((String) key);
+                return "TABLE_NAME".equals(key) ? "t" : null;
+            }
+        };
+        Settings.from(recording);
+        return read;
+    }
+
+    @Test
+    void theAlertRoutesNeedTheApiKeyAndTheQuoteRouteDoesNot() {
+        assertEquals(true, map(template.properties("StockApi").get("Auth")).get("ApiKeyRequired"), "keyed by default");
+        Map<String, Object> events = map(template.properties(API).get("Events"));
+        assertFalse(events.isEmpty());
+        events.forEach((name, event) -> {
+            Map<String, Object> props = map(map(event).get("Properties"));
+            Object keyRequired = map(props.get("Auth")).get("ApiKeyRequired");
+            if (props.get("Path").equals("/stock/{symbol}")) {
+                assertEquals(false, keyRequired, "quotes are public");
+            } else {
+                assertTrue(props.get("Path").toString().startsWith("/alerts"), name + ": " + props.get("Path"));
+                assertTrue(keyRequired == null || Boolean.TRUE.equals(keyRequired), name + " must keep the API key");
+            }
+        });
+    }
+
+    @Test
+    void theScheduledFunctionRunsEveryFiveMinutes() {
+        List<Object> schedules = map(template.properties(CRON).get("Events")).values().stream()
+                .filter(e -> "Schedule".equals(map(e).get("Type")))
+                .map(e -> map(map(e).get("Properties")).get("Schedule")).toList();
+        assertEquals(List.of("rate(5 minutes)"), schedules);
+    }
+
+    @Test
+    void theTableHasTheKeysAndTtlAttributeTheCodeCreatesAndUses() {
+        Map<String, Object> table = template.properties("AlertsTable");
+        String name = "template-" + System.nanoTime();
+        try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
+            TableSetup.createIfMissing(client, name, true); // the code's own definition, expiry on as deployed
+            TableDescription created = client.describeTable(b -> b.tableName(name)).table();
+            Set<String> codeKeys = created.keySchema().stream().map(k -> k.attributeName() + " " + k.keyTypeAsString())
+                    .collect(Collectors.toSet());
+            Set<String> templateKeys = ((List<?>) table.get("KeySchema")).stream()
+                    .map(k -> map(k).get("AttributeName") + " " + map(k).get("KeyType")).collect(Collectors.toSet());
+            assertEquals(codeKeys, templateKeys);
+            Set<String> codeTypes = created.attributeDefinitions().stream()
+                    .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet());
+            Set<String> templateTypes = ((List<?>) table.get("AttributeDefinitions")).stream()
+                    .map(a -> map(a).get("AttributeName") + " " + map(a).get("AttributeType")).collect(Collectors.toSet());
+            assertEquals(codeTypes, templateTypes);
+            String ttl = client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription().attributeName();
+            assertEquals(ttl, map(table.get("TimeToLiveSpecification")).get("AttributeName"));
+            assertEquals(true, map(table.get("TimeToLiveSpecification")).get("Enabled"));
+            assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
+        }
+    }
+
+    /**
+     * Checked on target/classes (maven-failsafe is not configured, so no test runs after the jar is built); the
+     * shade plugin leaves out only dev/stockalerts/local/**, which the handlers are not in.
+     */
+    @Test
+    void eachFunctionsHandlerClassAndMethodExist() throws Exception {
+        for (String function : List.of(CRON, API)) {
+            String[] handler = template.properties(function).get("Handler").toString().split("::");
+            Class<?> type = Class.forName(handler[0]);
+            assertTrue(RequestHandler.class.isAssignableFrom(type), handler[0] + " is a RequestHandler");
+            assertFalse(type.getName().startsWith("dev.stockalerts.local."), "local tooling is not in the jar");
+            assertTrue(Set.of(type.getMethods()).stream().map(Method::getName).anyMatch(handler[1]::equals), handler[1]);
+            assertNotNull(type.getConstructor(), "the runtime needs a public no-argument constructor");
+        }
+    }
+
+    @Test
+    void everyVariableTheCodeReadsIsDeclaredForTheFunctionThatReadsIt() {
+        Set<String> read = variablesSettingsReads();
+        for (String function : List.of(CRON, API)) {
+            Set<String> expected = new TreeSet<>(read);
+            // The plain secrets are for local runs: in AWS the values come from SSM, by parameter name.
+            for (Secret secret : Secret.values()) expected.remove(secret.variable());
+            expected.addAll(secretsOf(function).values());
+            expected.add("AWS_ENDPOINT_URL_DYNAMODB"); // DynamoClients; declared so that sam local can set it
+            Set<String> declared = template.environment(function).keySet();
+            assertTrue(declared.containsAll(expected), function + " misses " + difference(expected, declared));
+            Set<String> stray = difference(declared, expected);
+            stray.remove("JAVA_TOOL_OPTIONS");
+            assertEquals(Set.of(), stray, function + " declares variables nothing reads");
+            for (Secret secret : Secret.values()) {
+                assertFalse(declared.contains(secret.variable()), "no plain secret in " + function + "'s environment");
+            }
+        }
+    }
+
+    @Test
+    void everyParameterDefaultIsTheDefaultSettingsApplies() {
+        Settings defaults = Settings.from(Map.of("TABLE_NAME", "t"));
+        for (String function : List.of(CRON, API)) {
+            template.environment(function).forEach((variable, value) -> {
+                if (NOT_SETTINGS.contains(variable) || variable.equals("TABLE_NAME")) return;
+                String parameter = template.parameterRef(value);
+                if (parameter == null) return; // a resource (the topic's ARN)
+                Object fallback = map(template.parameters().get(parameter)).get("Default");
+                assertNotNull(fallback, parameter + " needs a default: sam deploy --guided would make it a question");
+                Settings withTemplateDefault = Settings.from(Map.of("TABLE_NAME", "t", variable, fallback.toString()));
+                assertEquals(defaults, withTemplateDefault, parameter + "'s default '" + fallback + "' differs from Settings' for " + variable);
+            });
+        }
+    }
+
+    @Test
+    void eachFunctionMayReadExactlyTheSsmParametersOfTheSecretsItUses() {
+        for (String function : List.of(CRON, API)) {
+            Set<String> granted = new TreeSet<>();
+            for (Object policy : (List<?>) template.properties(function).get("Policies")) {
+                for (Object statement : (List<?>) map(policy).getOrDefault("Statement", List.of())) {
+                    List<?> ifBranches = (List<?>) map(statement).get("Fn::If");
+                    Map<String, Object> body = ifBranches == null ? map(statement) : map(ifBranches.get(1));
+                    assertFalse(body.toString().contains("kms:"), "the aws/ssm key needs no kms grant");
+                    if (!body.toString().contains("ssm:")) continue;
+                    assertEquals(Set.of("ssm:GetParameters", "ssm:GetParameter"), new HashSet<>((List<?>) body.get("Action")));
+                    String arn = map(body.get("Resource")).get("Fn::Sub").toString();
+                    assertTrue(arn.startsWith("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${"), arn);
+                    granted.add(arn.substring(arn.lastIndexOf("${") + 2, arn.length() - 1));
+                }
+            }
+            Set<String> used = secretsOf(function).values().stream()
+                    .map(variable -> template.parameterRef(template.environment(function).get(variable)))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(used, granted, function);
+        }
+        assertEquals(Set.of(Secret.FINNHUB_API_KEY), ApiComponents.SECRETS, "the API sends nothing: no Telegram token");
+    }
+
+    @Test
+    void theRunReportsMetricsAreWhatTheAlarmsWatch() {
+        for (String alarm : template.resourcesOfType("AWS::CloudWatch::Alarm")) {
+            Map<String, Object> props = template.properties(alarm);
+            assertEquals(List.of(Map.of("Ref", "OperatorTopic")), props.get("AlarmActions"), alarm + " tells the operators");
+            if (!RunMetrics.NAMESPACE.equals(props.get("Namespace"))) continue;
+            assertTrue(RunMetrics.METRICS.containsKey(props.get("MetricName").toString()), alarm + ": " + props.get("MetricName"));
+            Map<String, Object> dimension = map(((List<?>) props.get("Dimensions")).get(0));
+            assertEquals(RunMetrics.DIMENSION, dimension.get("Name"));
+            assertEquals(Map.of("Ref", CRON), dimension.get("Value"));
+        }
+        Map<String, Object> missed = template.properties("MissedRunsAlarm");
+        assertEquals("breaching", missed.get("TreatMissingData"));
+        assertEquals(900, (Integer) missed.get("Period") * (Integer) missed.get("EvaluationPeriods"), "15 minutes");
+        assertEquals(Set.of("CronErrorsAlarm", "ApiErrorsAlarm", "DeliveryFailuresAlarm", "MissedRunsAlarm"),
+                template.resourcesOfType("AWS::CloudWatch::Alarm"));
+    }
+
+    @Test
+    void aFailedRunIsNotRetriedButQueued() {
+        Map<String, Object> config = map(template.properties(CRON).get("EventInvokeConfig"));
+        assertEquals(0, config.get("MaximumRetryAttempts"));
+        Map<String, Object> onFailure = map(map(config.get("DestinationConfig")).get("OnFailure"));
+        assertEquals("SQS", onFailure.get("Type"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("FailedRunsQueue", "Arn")), onFailure.get("Destination"));
+    }
+
+    @Test
+    void deploysOnAnAccountWithTheDefaultConcurrencyQuota() {
+        Object reserved = template.properties(CRON).get("ReservedConcurrentExecutions");
+        List<?> ifThen = (List<?>) map(reserved).get("Fn::If");
+        assertNotNull(ifThen, "no fixed reservation, only a conditional one: " + reserved);
+        assertEquals(Map.of("Ref", "AWS::NoValue"), ifThen.get(2));
+        assertEquals(0, map(template.parameters().get("CronReservedConcurrency")).get("Default"));
+    }
+
+    @Test
+    void logsAreJsonInAGroupPerFunctionKeptThirtyDaysByDefault() {
+        for (String function : List.of(CRON, API)) {
+            Map<String, Object> logging = map(template.properties(function).get("LoggingConfig"));
+            assertEquals("JSON", logging.get("LogFormat"), function);
+            String group = map(logging.get("LogGroup")).get("Ref").toString();
+            assertEquals("AWS::Logs::LogGroup", template.resource(group).get("Type"));
+            assertEquals(Map.of("Ref", "LogRetentionInDays"), template.properties(group).get("RetentionInDays"));
+        }
+        assertEquals(30, map(template.parameters().get("LogRetentionInDays")).get("Default"));
+    }
+
+    @Test
+    void theTableOutlivesTheStackWithPointInTimeRecoveryOnByDefault() {
+        assertEquals("Retain", template.resource("AlertsTable").get("DeletionPolicy"));
+        assertEquals("Retain", template.resource("AlertsTable").get("UpdateReplacePolicy"));
+        assertEquals("true", map(template.parameters().get("PointInTimeRecovery")).get("Default"));
+        assertNotNull(map(template.properties("AlertsTable").get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled"));
+    }
+
+    @Test
+    void theApiHasOneThrottledStageAndItsFunctionStartsFromASnapStartSnapshot() {
+        assertNotNull(map(template.section("Globals").get("Api")).get("OpenApiVersion"), "no implicit Stage stage");
+        assertFalse(((List<?>) template.properties("StockApi").get("MethodSettings")).isEmpty(), "the stage throttle");
+        Map<String, Object> api = template.properties(API);
+        assertNotNull(api.get("AutoPublishAlias"), "events invoke the alias, so a published version");
+        assertEquals("PublishedVersions", map(api.get("SnapStart")).get("ApplyOn"));
+    }
+
+    @Test
+    void envJsonSetsOnlyVariablesTheTemplateDeclaresForEachFunction() throws IOException {
+        Map<String, Map<String, String>> env = new ObjectMapper().readValue(Path.of("env.json").toFile(),
+                new com.fasterxml.jackson.core.type.TypeReference<>() {});
+        assertEquals(Set.of(CRON, API), env.keySet());
+        env.forEach((function, vars) -> {
+            Set<String> declared = template.environment(function).keySet();
+            assertTrue(declared.containsAll(vars.keySet()), function + ": SAM ignores " + difference(vars.keySet(), declared));
+            assertEquals("stock-alerts-local", vars.get("TABLE_NAME"), "sam local resolves !Ref AlertsTable to its logical id");
+            assertEquals("http://host.docker.internal:8000", vars.get("AWS_ENDPOINT_URL_DYNAMODB"));
+        });
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> d = new TreeSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+}
