@@ -27,7 +27,8 @@ public record Settings(
         URI telegramBaseUrl,
         String telegramBotToken,
         String telegramChatId,
-        String alertTopicArn) {
+        String alertTopicArn,
+        int maxAlerts) {
 
     public static final URI YAHOO = URI.create("https://query1.finance.yahoo.com");
     public static final URI FINNHUB = URI.create("https://finnhub.io");
@@ -61,6 +62,7 @@ public record Settings(
                 env.uri("TELEGRAM_BASE_URL", TELEGRAM),
                 env.optional("TELEGRAM_BOT_TOKEN"),
                 env.optional("TELEGRAM_CHAT_ID"),
-                env.optional("ALERT_TOPIC_ARN"));
+                env.optional("ALERT_TOPIC_ARN"),
+                env.integer("MAX_ALERTS", 10_000, 1, 1_000_000));
     }
 }
