@@ -2,7 +2,6 @@ package dev.stockalerts.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,7 +105,6 @@ class AlertListPagingTest {
         String token = page(Map.of("limit", "2")).get("next").asText();
         String[] parts = token.split("\\.");
         String forgedPosition = Base64.getUrlEncoder().withoutPadding().encodeToString("a-003".getBytes(StandardCharsets.UTF_8));
-        PageTokens sameKeyOtherList = new PageTokens(() -> { throw new AssertionError("only the API's own key signs"); });
         for (String bad : new String[] {
                 parts[0] + "." + forgedPosition + "." + parts[2],            // another position, the old MAC
                 token.substring(0, token.length() - 2) + "AA",                 // a MAC changed
@@ -117,7 +115,6 @@ class AlertListPagingTest {
             assertEquals("invalid query parameters", ApiEvents.json(response.getBody()).get("error").asText());
             assertEquals(List.of("next"), List.copyOf(iterable(ApiEvents.json(response.getBody()).get("fields"))));
         }
-        assertNotEquals(null, sameKeyOtherList);
     }
 
     @Test
