@@ -1,15 +1,24 @@
 package dev.stockalerts.alert;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An alert definition, written by the API and read by the scheduled function.
- * {@code channels} names the notification channels it goes to (e.g. "webhook").
- * {@code rearmRequestedAt} is when someone last asked (through the API) to re-arm it, or null: the API
- * records the request on the definition and the scheduled function, the only writer of states, applies it.
+ * An alert definition, written by the API and read by the scheduled function. Its invariants are
+ * {@link AlertRules}'; breaking one throws {@link InvalidAlert} naming the fields.
+ *
+ * @param channels         the notification channels it goes to; null means the default, {@code webhook}
+ * @param rearm            null means {@link RearmPolicy#once()}
+ * @param rearmRequestedAt when someone last asked (through the API) to re-arm it, or null: the API records the request
+ *                         on the definition and the scheduled function, the only writer of states, applies it
+ * @param note             free text for the people it notifies, or null
+ * @param revision         1 when created, +1 with every edit: edits are conditional on the revision they were made from
+ * @param triggerRevision  the revision at which the condition or level last changed: a state derived under an older
+ *                         one is stale ({@link AlertEvaluator#applyDefinitionChange})
  */
 public record Alert(
         String id,
@@ -19,31 +28,50 @@ public record Alert(
         RearmPolicy rearm,
         List<String> channels,
         Instant createdAt,
-        Instant rearmRequestedAt) {
+        Instant rearmRequestedAt,
+        String note,
+        long revision,
+        long triggerRevision) {
 
-    /** Ticker symbols as the providers spell them: AAPL, BRK-B, BRK.B, ^GSPC, EURUSD=X. */
-    public static final Pattern SYMBOL = Pattern.compile("^[A-Z0-9^][A-Z0-9.\\-=^]{0,14}$");
+    public static final Pattern SYMBOL = AlertRules.SYMBOL;
+    public static final List<String> DEFAULT_CHANNELS = List.of("webhook");
 
     public Alert {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(condition, "condition");
-        Objects.requireNonNull(rearm, "rearm");
-        if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
-            throw new IllegalArgumentException("invalid symbol: " + symbol);
+        note = note == null || note.isBlank() ? null : note.strip();
+        Map<String, String> problems = AlertRules.violations(symbol, condition, level, channels, note);
+        if (!problems.isEmpty()) throw new InvalidAlert(problems);
+        if (revision < 1 || triggerRevision < 1 || triggerRevision > revision) {
+            throw new IllegalArgumentException("revisions must satisfy 1 <= triggerRevision <= revision, got "
+                    + triggerRevision + " and " + revision);
         }
-        if (!Double.isFinite(level)) throw new IllegalArgumentException("level must be a finite number");
-        if (condition == Condition.PERCENT_CHANGE && level == 0) {
-            throw new IllegalArgumentException("PERCENT_CHANGE level must be non-zero (positive: up, negative: down)");
-        }
-        if (condition != Condition.PERCENT_CHANGE && level <= 0) {
-            throw new IllegalArgumentException("level must be a positive price");
-        }
-        channels = channels == null || channels.isEmpty() ? List.of("webhook") : List.copyOf(channels);
+        rearm = rearm == null ? RearmPolicy.once() : rearm;
+        // A channel named twice is sent once anyway.
+        channels = channels == null ? DEFAULT_CHANNELS : List.copyOf(new LinkedHashSet<>(channels));
+    }
+
+    /** A definition as first created: nobody asked to re-arm it, never edited. */
+    public Alert(String id, String symbol, Condition condition, double level, RearmPolicy rearm,
+                 List<String> channels, Instant createdAt, Instant rearmRequestedAt) {
+        this(id, symbol, condition, level, rearm, channels, createdAt, rearmRequestedAt, null, 1, 1);
     }
 
     /** A definition nobody has asked to re-arm. */
     public Alert(String id, String symbol, Condition condition, double level, RearmPolicy rearm,
                  List<String> channels, Instant createdAt) {
         this(id, symbol, condition, level, rearm, channels, createdAt, null);
+    }
+
+    /**
+     * This alert edited: the next revision, and a new trigger revision when what makes it fire (condition or level)
+     * changed. Identity, creation time and a pending re-arm request stay. An edit that changes nothing is no edit.
+     */
+    public Alert edited(Condition newCondition, double newLevel, RearmPolicy newRearm, List<String> newChannels, String newNote) {
+        Alert candidate = new Alert(id, symbol, newCondition, newLevel, newRearm, newChannels, createdAt, rearmRequestedAt,
+                newNote, revision, triggerRevision);
+        if (candidate.equals(this)) return this;
+        boolean triggerChanged = newCondition != condition || Double.compare(newLevel, level) != 0;
+        return new Alert(id, symbol, newCondition, newLevel, newRearm, newChannels, createdAt, rearmRequestedAt,
+                newNote, revision + 1, triggerChanged ? revision + 1 : triggerRevision);
     }
 }

@@ -105,6 +105,20 @@ public final class AlertEvaluator {
         return rearmManually(state);
     }
 
+    /**
+     * Applies an edit of the definition to a state derived from an older one. A new condition or level
+     * ({@link Alert#triggerRevision()} moved past the state's) makes the side of the old level meaningless, and the
+     * firing that disarmed the alert was about the old trigger: the alert is re-armed and its side forgotten, so a
+     * crossing alert waits for a real crossing of the new level. Firing history and a cooldown stay. The state is
+     * stamped with the revision it now belongs to, which makes it idempotent: a later edit of only the note or the
+     * channels, or a stale definition seen by an older container, changes nothing. A state stamped 0 (stored before
+     * edits existed, or never derived) counts as derived under the first definition.
+     */
+    public static AlertState applyDefinitionChange(Alert alert, AlertState state) {
+        if (alert.triggerRevision() <= Math.max(state.triggerRevision(), 1)) return state;
+        return state.withArmed(true).withSide(Side.UNKNOWN).withTriggerRevision(alert.triggerRevision());
+    }
+
     private static Evaluation fire(AlertState next, Alert alert, double price, Instant now) {
         AlertState fired = next.fired(now, price);
         return new Evaluation(fired, new Firing(alert.id(), fired.fireCount(), now, price));

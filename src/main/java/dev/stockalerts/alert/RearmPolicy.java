@@ -1,26 +1,50 @@
 package dev.stockalerts.alert;
 
 import java.time.Duration;
-import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * When an alert may fire again after firing.
  * ONCE: never until re-armed by hand. REARM: after the price went back past the level by
  * {@code hysteresis} (price units, or percentage points for PERCENT_CHANGE). COOLDOWN: at most once per {@code cooldown}.
+ * A hysteresis belongs to REARM only and a cooldown to COOLDOWN only: elsewhere they are errors, not silently dropped.
  */
 public record RearmPolicy(Kind kind, double hysteresis, Duration cooldown) {
     public enum Kind { ONCE, REARM, COOLDOWN }
 
+    /** The field a policy is stored and shown under in an alert; violations are named below it (rearm.cooldown). */
+    public static final String FIELD = "rearm";
+
     public RearmPolicy {
-        Objects.requireNonNull(kind, "kind");
-        if (kind == Kind.REARM && !(hysteresis >= 0)) {
-            throw new IllegalArgumentException("hysteresis must be zero or positive");
+        Map<String, String> problems = violations(kind, hysteresis == 0 ? null : hysteresis, cooldown);
+        if (!problems.isEmpty()) throw new InvalidAlert(problems);
+    }
+
+    /**
+     * What is wrong with a policy made of these parts, keyed rearm.policy, rearm.hysteresis, rearm.cooldown; empty when
+     * valid. Nulls are parts not given (a REARM without hysteresis re-arms as soon as the price is back past the level).
+     */
+    public static Map<String, String> violations(Kind kind, Double hysteresis, Duration cooldown) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (kind == null) problems.put(FIELD + ".policy", "is required; one of " + AlertRules.names(Kind.values()));
+        if (hysteresis != null) {
+            if (kind != null && kind != Kind.REARM) {
+                problems.put(FIELD + ".hysteresis", "applies only to policy REARM");
+            } else if (hysteresis != 0 && !AlertRules.isPrice(hysteresis)) {
+                problems.put(FIELD + ".hysteresis", "must be zero or a number " + AlertRules.PRICE_RANGE);
+            }
         }
-        if (kind == Kind.COOLDOWN && (cooldown == null || cooldown.isNegative() || cooldown.isZero())) {
-            throw new IllegalArgumentException("cooldown must be a positive duration");
+        if (cooldown == null) {
+            if (kind == Kind.COOLDOWN) {
+                problems.put(FIELD + ".cooldown", "is required for policy COOLDOWN; an ISO-8601 duration such as PT1H");
+            }
+        } else if (kind != null && kind != Kind.COOLDOWN) {
+            problems.put(FIELD + ".cooldown", "applies only to policy COOLDOWN");
+        } else if (cooldown.isNegative() || cooldown.isZero()) {
+            problems.put(FIELD + ".cooldown", "must be a positive ISO-8601 duration such as PT1H");
         }
-        if (kind != Kind.REARM) hysteresis = 0;
-        if (kind != Kind.COOLDOWN) cooldown = null;
+        return problems;
     }
 
     public static RearmPolicy once() {

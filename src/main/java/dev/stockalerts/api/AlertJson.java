@@ -6,9 +6,13 @@ import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.alert.RearmPolicy;
 
 import java.time.Instant;
+import java.util.Set;
 
-/** Alerts and their states as the API shows them: the shape POST /alerts accepts, plus id and times. */
+/** Alerts and their states as the API shows them: the shape POST /alerts accepts, plus id, times and revision. */
 final class AlertJson {
+    /** What a PATCH cannot change; it may repeat them as they are (a client sending back what it read). */
+    static final Set<String> READ_ONLY = Set.of("id", "createdAt", "rearmRequestedAt", "revision");
+
     private AlertJson() {}
 
     static ObjectNode alert(Alert a) {
@@ -21,8 +25,10 @@ final class AlertJson {
         if (a.rearm().kind() == RearmPolicy.Kind.REARM) rearm.put("hysteresis", a.rearm().hysteresis());
         if (a.rearm().cooldown() != null) rearm.put("cooldown", a.rearm().cooldown().toString());
         a.channels().forEach(json.putArray("channels")::add);
+        json.put("note", a.note());
         json.put("createdAt", text(a.createdAt()));
         json.put("rearmRequestedAt", text(a.rearmRequestedAt()));
+        json.put("revision", a.revision());
         return json;
     }
 

@@ -1,5 +1,7 @@
 package dev.stockalerts.api;
 
+import dev.stockalerts.time.Deadline;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -12,17 +14,21 @@ import java.util.Map;
  * @param path           the request path, e.g. /alerts/42 (behind a custom domain it starts with the base path)
  * @param resource       the API Gateway resource that matched, e.g. /alerts/{id}, or null when unknown
  * @param pathParameters path parameters (decoded by API Gateway); the router adds the ones its templates capture
+ * @param query          query string parameters, decoded (API Gateway's queryStringParameters: the last of repeats)
  * @param rawBody        the body as received: text, or base64 when {@code base64} is set
  * @param calledPath     the path as the client called it, stage or base path included (/prod/alerts), for Location headers
+ * @param deadline       when the answer must be out: the invocation's end less a margin
  */
 public record ApiRequest(String method, String path, String resource, Map<String, String> pathParameters,
-                         String rawBody, boolean base64, String calledPath) {
+                         Map<String, String> query, String rawBody, boolean base64, String calledPath, Deadline deadline) {
 
     public ApiRequest {
         method = method == null ? "" : method.toUpperCase(Locale.ROOT);
         path = path == null || path.isEmpty() ? "/" : path;
         pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+        query = query == null ? Map.of() : Map.copyOf(query);
         calledPath = calledPath == null || calledPath.isEmpty() ? path : calledPath;
+        deadline = deadline == null ? Deadline.none() : deadline;
     }
 
     public String pathParameter(String name) {
@@ -33,7 +39,19 @@ public record ApiRequest(String method, String path, String resource, Map<String
     ApiRequest withCapturedParameters(Map<String, String> captured) {
         Map<String, String> merged = new HashMap<>(captured);
         merged.putAll(pathParameters);
-        return new ApiRequest(method, path, resource, merged, rawBody, base64, calledPath);
+        return new ApiRequest(method, path, resource, merged, query, rawBody, base64, calledPath, deadline);
+    }
+
+    /** The body's size in bytes as sent, before any parsing: base64 is counted decoded, i.e. at three quarters. */
+    long bodyBytes() {
+        if (rawBody == null) return 0;
+        if (base64) return rawBody.length() / 4L * 3;
+        long bytes = 0;
+        for (int i = 0; i < rawBody.length(); i++) {
+            char c = rawBody.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3; // a surrogate pair is 4 bytes
+        }
+        return bytes;
     }
 
     /** The body as text, decoding base64 when API Gateway encoded it; "" when there is none. */

@@ -14,9 +14,12 @@ import java.util.function.Function;
 
 /**
  * Method + path template routing ({@code /alerts/{id}}). An unknown path answers 404, a known path with
- * another method 405 with {@code Allow}; a {@link BadRequest} becomes 400, anything else unexpected 500.
+ * another method 405 with {@code Allow}; a body over {@link #MAX_BODY_BYTES} 413 before anything reads it;
+ * a {@link BadRequest} or {@link InvalidRequest} becomes 400, anything else unexpected 500.
  */
 public final class Router {
+    /** Far more than any alert needs (a few hundred bytes); parsing and echoing stay cheap whatever is sent. */
+    public static final long MAX_BODY_BYTES = 64 * 1024;
 
     /** One endpoint: e.g. GET /alerts/{id}. */
     public record Route(String method, String template, Function<ApiRequest, ApiResponse> endpoint) {
@@ -70,20 +73,23 @@ public final class Router {
     }
 
     private ApiResponse run(Route route, ApiRequest request) {
+        if (request.bodyBytes() > MAX_BODY_BYTES) return ApiErrors.tooLarge(MAX_BODY_BYTES);
         try {
             return route.endpoint().apply(request);
         } catch (BadRequest e) {
             return ApiErrors.badRequest(e.getMessage());
+        } catch (InvalidRequest e) {
+            return ApiErrors.invalidFields(e.getMessage(), e.fields());
         } catch (RuntimeException e) {
-            // The caller learns nothing internal; the log keeps the cause.
+            // The caller learns nothing internal; the log keeps the cause and where it was thrown.
+            StackTraceElement[] at = e.getStackTrace();
             log.accept("[API] " + request.method() + " " + request.path() + " failed: " + e
+                    + (at.length == 0 ? "" : " at " + at[0])
                     + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")"));
-            e.printStackTrace();
             return ApiErrors.internal();
         }
     }
 
-    /** Path segments; empty ones (a trailing or doubled slash) are ignored. */
     /** Path segments arrive percent-encoded (/stock/%5EGSPC); a "+" in a path is a plus, not a space. */
     private static String decode(String segment) {
         try {
@@ -93,6 +99,7 @@ public final class Router {
         }
     }
 
+    /** Path segments; empty ones (a trailing or doubled slash) are ignored. */
     static List<String> segments(String path) {
         List<String> result = new ArrayList<>();
         Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).forEach(result::add);

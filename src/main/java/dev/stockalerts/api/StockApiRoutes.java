@@ -1,19 +1,39 @@
 package dev.stockalerts.api;
 
+import dev.stockalerts.state.AlertAdmin;
+
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** The route table of the stock API; template.yaml declares the same routes as API Gateway events. */
+/** The route table of the stock API; template.yaml and docs/openapi.yaml declare the same routes. */
 public final class StockApiRoutes {
     private StockApiRoutes() {}
 
     public static Router router(QuoteEndpoint quote, AlertEndpoints alerts, Consumer<String> log) {
-        return new Router(List.of(
+        return new Router(routes(quote, alerts, log), log);
+    }
+
+    public static List<Router.Route> routes(QuoteEndpoint quote, AlertEndpoints alerts, Consumer<String> log) {
+        return List.of(
                 new Router.Route("GET", "/stock/{symbol}", quote::get),
-                new Router.Route("POST", "/alerts", alerts::create),
+                new Router.Route("POST", "/alerts", busyAs503(log, alerts::create)),
                 new Router.Route("GET", "/alerts", alerts::list),
                 new Router.Route("GET", "/alerts/{id}", alerts::get),
-                new Router.Route("DELETE", "/alerts/{id}", alerts::delete),
-                new Router.Route("POST", "/alerts/{id}/rearm", alerts::rearm)), log);
+                new Router.Route("PATCH", "/alerts/{id}", busyAs503(log, alerts::edit)),
+                new Router.Route("DELETE", "/alerts/{id}", busyAs503(log, alerts::delete)),
+                new Router.Route("POST", "/alerts/{id}/rearm", busyAs503(log, alerts::rearm)));
+    }
+
+    /** A change that stayed contended (conflicts, throttling) until the request's deadline: 503, try again shortly. */
+    private static Function<ApiRequest, ApiResponse> busyAs503(Consumer<String> log, Function<ApiRequest, ApiResponse> change) {
+        return request -> {
+            try {
+                return change.apply(request);
+            } catch (AlertAdmin.Busy busy) {
+                log.accept("[API] " + request.method() + " " + request.path() + " answered 503: " + busy.getMessage());
+                return ApiErrors.busy();
+            }
+        };
     }
 }

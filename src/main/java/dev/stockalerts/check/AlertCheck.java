@@ -80,8 +80,9 @@ public final class AlertCheck {
         int checked = 0;
         int fired = 0;
         for (Alert alert : alerts) {
-            // A re-arm asked for through the API counts even when no quote came back this run.
-            AlertState state = AlertEvaluator.applyRearmRequest(alert, cache.state(alert.id()));
+            // An edit or a re-arm asked for through the API counts even when no quote came back this run.
+            AlertState state = AlertEvaluator.applyRearmRequest(alert,
+                    AlertEvaluator.applyDefinitionChange(alert, cache.state(alert.id())));
             cache.update(state);
             Quote quote = lookup.quotes().get(alert.symbol());
             if (quote == null) continue; // unknown or unavailable: the state stays as it was

@@ -63,4 +63,16 @@ final class Env {
         if (value.equalsIgnoreCase("false")) return false;
         throw new SettingsException(name + " must be true or false, got '" + value + "'");
     }
+
+    int integer(String name, int fallback, int min, int max) {
+        String value = optional(name);
+        if (value == null) return fallback;
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) return parsed;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SettingsException(name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+    }
 }

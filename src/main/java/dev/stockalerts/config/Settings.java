@@ -30,7 +30,8 @@ public record Settings(
         String alertTopicArn,
         String finnhubApiKeyParameter,
         String telegramBotTokenParameter,
-        Duration deliveryGiveUp) {
+        Duration deliveryGiveUp,
+        int maxAlerts) {
 
     public static final URI YAHOO = URI.create("https://query1.finance.yahoo.com");
     public static final URI FINNHUB = URI.create("https://finnhub.io");
@@ -68,6 +69,7 @@ public record Settings(
                 // Names of SSM SecureString parameters; Secrets reads them into the two variables above.
                 env.optional("FINNHUB_API_KEY_PARAMETER"),
                 env.optional("TELEGRAM_BOT_TOKEN_PARAMETER"),
-                env.duration("DELIVERY_GIVE_UP", Duration.ofHours(24)));
+                env.duration("DELIVERY_GIVE_UP", Duration.ofHours(24)),
+                env.integer("MAX_ALERTS", 10_000, 1, 1_000_000));
     }
 }

@@ -7,30 +7,47 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static dev.stockalerts.dynamo.Items.*;
 
-/** Alert definition ↔ item (pk ALERT, sk alert id). */
+/** Alert definition ↔ item (pk ALERT, sk alert id). Items from before edits existed have no revisions: read as 1. */
 final class AlertItems {
     static final String PARTITION = "ALERT";
     /** Set by the API's re-arm request (UpdateItem), read by the scheduled function. */
     static final String REARM_REQUESTED_AT = "rearmRequestedAt";
+    static final String REVISION = "revision";
 
     private AlertItems() {}
 
     static Map<String, AttributeValue> toItem(Alert alert) {
         Map<String, AttributeValue> item = new HashMap<>(key(PARTITION, alert.id()));
         item.put("symbol", s(alert.symbol()));
-        item.put("condition", s(alert.condition().name()));
-        item.put("level", n(alert.level()));
-        item.put("rearm", s(alert.rearm().kind().name()));
-        if (alert.rearm().kind() == RearmPolicy.Kind.REARM) item.put("hysteresis", n(alert.rearm().hysteresis()));
-        if (alert.rearm().cooldown() != null) item.put("cooldown", s(alert.rearm().cooldown().toString()));
-        item.put("channels", strings(alert.channels()));
+        editable(alert).forEach((name, value) -> {
+            if (value != null) item.put(name, value);
+        });
         if (alert.createdAt() != null) item.put("createdAt", s(alert.createdAt().toString()));
         if (alert.rearmRequestedAt() != null) item.put(REARM_REQUESTED_AT, s(alert.rearmRequestedAt().toString()));
         return item;
+    }
+
+    /**
+     * What an edit may change, and the revisions, as attribute → value; an absent optional attribute maps to null
+     * (to be removed), so an edit can be one UpdateItem that leaves symbol, creation time and a re-arm request alone.
+     */
+    static Map<String, AttributeValue> editable(Alert alert) {
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        values.put("condition", s(alert.condition().name()));
+        values.put("level", n(alert.level()));
+        values.put("rearm", s(alert.rearm().kind().name()));
+        values.put("hysteresis", alert.rearm().kind() == RearmPolicy.Kind.REARM ? n(alert.rearm().hysteresis()) : null);
+        values.put("cooldown", alert.rearm().cooldown() == null ? null : s(alert.rearm().cooldown().toString()));
+        values.put("channels", strings(alert.channels()));
+        values.put("note", alert.note() == null ? null : s(alert.note()));
+        values.put(REVISION, n(alert.revision()));
+        values.put("triggerRevision", n(alert.triggerRevision()));
+        return values;
     }
 
     static Alert fromItem(Map<String, AttributeValue> item) {
@@ -45,6 +62,9 @@ final class AlertItems {
                 new RearmPolicy(kind, hysteresis == null ? 0 : hysteresis, cooldown == null ? null : Duration.parse(cooldown)),
                 stringList(item, "channels"),
                 instant(item, "createdAt"),
-                instant(item, REARM_REQUESTED_AT));
+                instant(item, REARM_REQUESTED_AT),
+                string(item, "note"),
+                integer(item, REVISION, 1),
+                integer(item, "triggerRevision", 1));
     }
 }

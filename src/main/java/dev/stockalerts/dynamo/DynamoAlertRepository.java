@@ -2,24 +2,34 @@ package dev.stockalerts.dynamo;
 
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.state.AlertAdmin;
+import dev.stockalerts.time.Deadline;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Alert definitions in the ALERT partition. */
+/** Alert definitions in the ALERT partition; every change goes with the bump of the alerts revision. */
 public final class DynamoAlertRepository implements AlertAdmin {
+    /** A create or delete that finds no alert count initializes it, then tries again; more would be a bug. */
+    private static final int COUNT_INITIALIZATIONS = 2;
+
     private final DynamoDbClient client;
     private final String table;
+    private final RevisionedTransaction transaction;
 
     public DynamoAlertRepository(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
+        this.transaction = new RevisionedTransaction(client, table);
     }
 
     /** Strongly consistent: read when the alerts revision moved, so the change behind it must be seen. */
@@ -28,7 +38,7 @@ public final class DynamoAlertRepository implements AlertAdmin {
         return Items.partition(client, table, AlertItems.PARTITION, true).stream().map(AlertItems::fromItem).toList();
     }
 
-    /** Writes one definition unconditionally; used by local seeding and tests. */
+    /** Writes one definition unconditionally and without counting it: local seeding of a fresh table only. */
     public void put(Alert alert) {
         client.putItem(b -> b.tableName(table).item(AlertItems.toItem(alert)).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
     }
@@ -39,50 +49,108 @@ public final class DynamoAlertRepository implements AlertAdmin {
         return Items.get(client, table, Items.key(AlertItems.PARTITION, id), true).map(AlertItems::fromItem);
     }
 
+    /**
+     * Ids sort by creation time (the API makes time-ordered ids), so a page is a Query of up to limit + 1 items from
+     * the key after {@code after}: the extra one only tells whether another page follows, and a page past 1 MB is
+     * continued, never the whole partition read.
+     */
     @Override
-    public boolean create(Alert alert) {
-        return withRevisionBump(TransactWriteItem.builder().put(p -> p.tableName(table)
+    public Page page(int limit, String after) {
+        List<Alert> alerts = new ArrayList<>();
+        Map<String, AttributeValue> start = after == null ? null : Items.key(AlertItems.PARTITION, after);
+        while (alerts.size() <= limit) {
+            Map<String, AttributeValue> from = start;
+            int wanted = limit + 1 - alerts.size();
+            QueryResponse response = client.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", Items.s(AlertItems.PARTITION)))
+                    .exclusiveStartKey(from).limit(wanted).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            response.items().forEach(item -> alerts.add(AlertItems.fromItem(item)));
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) break;
+            start = response.lastEvaluatedKey();
+        }
+        if (alerts.size() <= limit) return new Page(alerts, null);
+        return new Page(List.copyOf(alerts.subList(0, limit)), alerts.get(limit - 1).id());
+    }
+
+    @Override
+    public Created create(Alert alert, int maxAlerts, Deadline deadline) {
+        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table)
                 .item(AlertItems.toItem(alert))
-                .conditionExpression("attribute_not_exists(pk)")).build());
+                .conditionExpression("attribute_not_exists(pk)")).build();
+        TransactWriteItem bump = transaction.bump(", #count :one", "#count < :max", Map.of(":max", Items.n(maxAlerts)));
+        for (int tries = 0; ; tries++) {
+            RevisionedTransaction.Outcome outcome = transaction.commit(put, bump, deadline);
+            if (outcome.committed()) return Created.CREATED;
+            if (outcome.failed(0)) return Created.ID_TAKEN;
+            if (outcome.old(1).containsKey(AlertCount.ATTRIBUTE)) return Created.CAP_REACHED;
+            countMissing(outcome, tries);
+        }
     }
 
     @Override
-    public boolean delete(String id) {
-        return withRevisionBump(TransactWriteItem.builder().delete(d -> d.tableName(table)
+    public boolean delete(String id, Deadline deadline) {
+        TransactWriteItem delete = TransactWriteItem.builder().delete(d -> d.tableName(table)
                 .key(Items.key(AlertItems.PARTITION, id))
-                .conditionExpression("attribute_exists(pk)")).build());
+                .conditionExpression("attribute_exists(pk)")).build();
+        TransactWriteItem bump = transaction.bump(", #count :minus", "attribute_exists(#count)", Map.of(":minus", Items.n(-1L)));
+        for (int tries = 0; ; tries++) {
+            RevisionedTransaction.Outcome outcome = transaction.commit(delete, bump, deadline);
+            if (outcome.committed()) return true;
+            if (outcome.failed(0)) return false;
+            countMissing(outcome, tries);
+        }
+    }
+
+    private void countMissing(RevisionedTransaction.Outcome outcome, int tries) {
+        if (tries >= COUNT_INITIALIZATIONS) {
+            throw new IllegalStateException("alert count still missing after initializing it: " + outcome.reasons());
+        }
+        AlertCount.initialize(client, table, outcome.old(1));
+    }
+
+    /**
+     * One UpdateItem of the editable attributes, so the symbol, the creation time and a re-arm request recorded
+     * meanwhile stay; conditional on the revision the edit was made from (items from before revisions have none).
+     */
+    @Override
+    public Edited edit(Alert edited, long fromRevision, Deadline deadline) {
+        Map<String, String> names = new HashMap<>(Map.of("#ar", AlertItems.REVISION));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":from", Items.n(fromRevision)));
+        List<String> set = new ArrayList<>();
+        List<String> remove = new ArrayList<>();
+        AlertItems.editable(edited).forEach((attribute, value) -> {
+            String name = "#a" + names.size();
+            names.put(name, attribute);
+            if (value == null) {
+                remove.add(name);
+            } else {
+                values.put(":v" + values.size(), value);
+                set.add(name + " = :v" + (values.size() - 1));
+            }
+        });
+        String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        String revisionAsRead = fromRevision == 1 ? "(attribute_not_exists(#ar) OR #ar = :from)" : "#ar = :from";
+        TransactWriteItem change = TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(Items.key(AlertItems.PARTITION, edited.id()))
+                .updateExpression(update)
+                .conditionExpression("attribute_exists(pk) AND " + revisionAsRead)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
+        RevisionedTransaction.Outcome outcome = transaction.commit(change, transaction.bump("", null, Map.of()), deadline);
+        if (outcome.committed()) return Edited.EDITED;
+        return outcome.old(0).isEmpty() ? Edited.NOT_FOUND : Edited.STALE;
     }
 
     @Override
-    public boolean requestRearm(String id, Instant at) {
-        return withRevisionBump(TransactWriteItem.builder().update(u -> u.tableName(table)
+    public boolean requestRearm(String id, Instant at, Deadline deadline) {
+        TransactWriteItem change = TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(Items.key(AlertItems.PARTITION, id))
                 .updateExpression("SET #r = :at")
                 // Without the condition the update would create a bare item for an unknown id.
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeNames(Map.of("#r", AlertItems.REARM_REQUESTED_AT))
-                .expressionAttributeValues(Map.of(":at", Items.s(at.toString())))).build());
-    }
-
-    /**
-     * The change and the bump of the config's alerts revision in one transaction: the scheduled
-     * function re-reads definitions only when the revision moves, so one must never land without
-     * the other. @return false when the change's own condition failed (nothing written)
-     */
-    private boolean withRevisionBump(TransactWriteItem change) {
-        TransactWriteItem bump = TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL))
-                .updateExpression("ADD #rev :one")
-                .expressionAttributeNames(Map.of("#rev", DynamoConfigStore.REVISION))
-                .expressionAttributeValues(Map.of(":one", Items.n(1L)))).build();
-        try {
-            client.transactWriteItems(b -> b.transactItems(change, bump).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            return true;
-        } catch (TransactionCanceledException e) {
-            boolean conditionFailed = e.hasCancellationReasons() && !e.cancellationReasons().isEmpty()
-                    && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code());
-            if (conditionFailed) return false;
-            throw e;
-        }
+                .expressionAttributeValues(Map.of(":at", Items.s(at.toString())))).build();
+        return transaction.commit(change, transaction.bump("", null, Map.of()), deadline).committed();
     }
 }

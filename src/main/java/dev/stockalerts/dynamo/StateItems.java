@@ -16,6 +16,8 @@ import static dev.stockalerts.dynamo.Items.*;
 final class StateItems {
     static final String PARTITION = "STATE";
     static final String VERSION = "v";
+    /** The definition's trigger revision side and armed were derived under; absent (0) before any edit. */
+    static final String TRIGGER_REVISION = "tr";
 
     private StateItems() {}
 
@@ -26,6 +28,7 @@ final class StateItems {
         if (state.lastFiredAt() != null) item.put("firedAt", s(state.lastFiredAt().toString()));
         if (state.lastFiredPrice() != null) item.put("firedPrice", n(state.lastFiredPrice()));
         if (state.fireCount() > 0) item.put("fires", n(state.fireCount()));
+        if (state.triggerRevision() > 0) item.put(TRIGGER_REVISION, n(state.triggerRevision()));
         item.put(VERSION, n(version));
         return item;
     }
@@ -40,6 +43,7 @@ final class StateItems {
                 instant(item, "firedAt"),
                 number(item, "firedPrice"),
                 (int) integer(item, "fires", 0),
-                integer(item, VERSION, 0));
+                integer(item, VERSION, 0),
+                integer(item, TRIGGER_REVISION, 0));
     }
 }

@@ -7,12 +7,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.stockalerts.api.ApiRequest;
 import dev.stockalerts.api.ApiResponse;
 import dev.stockalerts.api.Router;
+import dev.stockalerts.time.Deadline;
 import org.crac.Core;
+
+import java.time.Duration;
 
 /** API Gateway (REST, proxy integration) → the stock API's router. The router and its caches live as long as the container. */
 public final class StockApiFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     /** Held here because org.crac keeps registered resources only weakly. */
     private static final ApiPriming PRIMING = new ApiPriming(System.out::println);
+    /** Kept from the invocation's remaining time for answering after the last retry gives up. */
+    static final Duration MARGIN = Duration.ofMillis(500);
 
     private final Router router;
 
@@ -28,7 +33,7 @@ public final class StockApiFunction implements RequestHandler<APIGatewayProxyReq
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        ApiResponse response = router.handle(request(event));
+        ApiResponse response = router.handle(request(event, deadline(context)));
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(response.status())
                 .withHeaders(response.headers())
@@ -36,9 +41,15 @@ public final class StockApiFunction implements RequestHandler<APIGatewayProxyReq
                 .withIsBase64Encoded(false);
     }
 
-    private static ApiRequest request(APIGatewayProxyRequestEvent event) {
+    /** Unbounded only when invoked without a Lambda context (local tools). */
+    private static Deadline deadline(Context context) {
+        return context == null ? Deadline.none() : Deadline.in(Duration.ofMillis(context.getRemainingTimeInMillis())).minus(MARGIN);
+    }
+
+    private static ApiRequest request(APIGatewayProxyRequestEvent event, Deadline deadline) {
         var context = event.getRequestContext();
         return new ApiRequest(event.getHttpMethod(), event.getPath(), event.getResource(), event.getPathParameters(),
-                event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()), context == null ? null : context.getPath());
+                event.getQueryStringParameters(), event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()),
+                context == null ? null : context.getPath(), deadline);
     }
 }

@@ -2,7 +2,8 @@ package dev.stockalerts.wiring;
 
 import dev.stockalerts.api.AlertDefinitions;
 import dev.stockalerts.api.AlertEndpoints;
-import dev.stockalerts.api.AlertRequestValidator;
+import dev.stockalerts.api.AlertReferences;
+import dev.stockalerts.api.PageTokens;
 import dev.stockalerts.api.QuoteEndpoint;
 import dev.stockalerts.api.Router;
 import dev.stockalerts.api.StockApiRoutes;
@@ -10,6 +11,7 @@ import dev.stockalerts.config.Secrets;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
+import dev.stockalerts.dynamo.DynamoPageTokenKey;
 import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.notify.TelegramChannel;
 import dev.stockalerts.state.StateReader;
@@ -28,13 +30,14 @@ public record ApiComponents(Router router) {
     public static ApiComponents create(Settings settings, DynamoDbClient dynamo, Outbound outbound, Clock clock,
                                        Consumer<String> log) {
         String table = settings.tableName();
-        AlertDefinitions definitions = new AlertDefinitions(new DynamoAlertRepository(dynamo, table), log);
+        AlertDefinitions definitions = new AlertDefinitions(new DynamoAlertRepository(dynamo, table), settings.maxAlerts(), log);
         // Read-only use: the API never writes states.
         StateReader states = new DynamoStateStore(dynamo, table, Backoff.standard(), log);
-        AlertRequestValidator validator = new AlertRequestValidator(channelNames(settings, outbound), outbound.quotes());
+        AlertReferences references = new AlertReferences(channelNames(settings, outbound), outbound.quotes());
+        PageTokens tokens = new PageTokens(new DynamoPageTokenKey(dynamo, table));
         Router router = StockApiRoutes.router(
                 new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()),
-                new AlertEndpoints(definitions, states, validator, clock),
+                new AlertEndpoints(definitions, states, references, tokens, clock),
                 log);
         return new ApiComponents(router);
     }

@@ -16,7 +16,7 @@ final class AlertRun {
     static final Instant T0 = Instant.parse("2025-03-03T14:30:00Z");
     static final List<String> CHANNELS = List.of("webhook", "email");
 
-    final Alert alert;
+    Alert alert;
     private final Double previousClose;
     AlertState state;
     Instant now = T0;
@@ -69,6 +69,15 @@ final class AlertRun {
         return this;
     }
 
+    /**
+     * The definition edited through the API: from the next step on the run sees the new definition, and (as the
+     * scheduled run must) applies {@link AlertEvaluator#applyDefinitionChange} before evaluating it.
+     */
+    AlertRun edited(Condition condition, double level, RearmPolicy rearm, String note) {
+        alert = alert.edited(condition, level, rearm, alert.channels(), note);
+        return this;
+    }
+
     AlertRun armed(boolean expected) {
         assertEquals(expected, state.armed(), () -> "armed after step " + step);
         return this;
@@ -81,6 +90,7 @@ final class AlertRun {
 
     Evaluation eval(double price) {
         step++;
+        state = AlertEvaluator.applyDefinitionChange(alert, state);
         Evaluation e = AlertEvaluator.evaluate(alert, state, quote(price, previousClose), now);
         assertEquals(state.version(), e.next().version(), "version must be preserved");
         state = e.next();

@@ -117,7 +117,7 @@ class AlertRoutesTest {
         JsonNode fields = body.get("fields");
         assertEquals(Set.of("condition", "level", "channels", "colour"), names(fields));
         assertEquals("must be one of ABOVE, BELOW, CROSSES_ABOVE, CROSSES_BELOW, PERCENT_CHANGE", fields.get("condition").asText());
-        assertEquals("must be a positive number", fields.get("level").asText());
+        assertEquals("must be a positive price from 0.00000001 to 1000000000", fields.get("level").asText());
         assertEquals("not configured: sms (configured: console, webhook)", fields.get("channels").asText());
         assertEquals("unknown field", fields.get("colour").asText());
         assertEquals(List.of(), alerts.loadAll());

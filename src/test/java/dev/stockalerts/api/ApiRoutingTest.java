@@ -34,7 +34,7 @@ class ApiRoutingTest {
     @Test
     void knownPathWithAnotherMethodIs405NamingTheAllowedOnes() {
         assertAllowed("PUT", "/alerts", "GET, POST");
-        assertAllowed("PATCH", "/alerts/abc", "DELETE, GET");
+        assertAllowed("PUT", "/alerts/abc", "DELETE, GET, PATCH");
         assertAllowed("GET", "/alerts/abc/rearm", "POST");
         assertAllowed("DELETE", "/stock/AAPL", "GET");
     }

@@ -23,16 +23,18 @@ import org.junit.jupiter.api.Test;
 /** Every events/api-*.json (the files for `sam local invoke -e`) goes through the handler with the status it should get. */
 class SampleApiEventsTest {
     /** The id the get/rearm/delete samples use. */
-    private static final String SAMPLE_ALERT = "3f6c1a52-8d0e-4b7a-9c21-5e4f2d7a9b10";
+    static final String SAMPLE_ALERT = "3f6c1a52-8d0e-4b7a-9c21-5e4f2d7a9b10";
 
-    /** In the order they run: delete last, so get and rearm find the alert. */
-    private static final Map<String, Integer> EXPECTED = new LinkedHashMap<>();
+    /** In the order they run: delete last, so get, edit and rearm find the alert. */
+    static final Map<String, Integer> EXPECTED = new LinkedHashMap<>();
 
     static {
         EXPECTED.put("api-get-stock.json", 200);
         EXPECTED.put("api-create-alert.json", 201);
         EXPECTED.put("api-list-alerts.json", 200);
+        EXPECTED.put("api-list-alerts-page.json", 200);
         EXPECTED.put("api-get-alert.json", 200);
+        EXPECTED.put("api-edit-alert.json", 200);
         EXPECTED.put("api-rearm-alert.json", 202);
         EXPECTED.put("api-delete-alert.json", 204);
     }

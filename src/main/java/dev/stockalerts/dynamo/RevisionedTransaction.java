@@ -1,0 +1,128 @@
+package dev.stockalerts.dynamo;
+
+import dev.stockalerts.state.AlertAdmin;
+import dev.stockalerts.time.Deadline;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A change of definitions and the bump of the config's alerts revision in one transaction: the scheduled function
+ * re-reads definitions only when the revision moves, so one must never land without the other.
+ *
+ * <p>Contention (another transaction on the same items, throttling) is retried with exponential backoff and full
+ * jitter until the deadline, then reported as {@link AlertAdmin.Busy}. Every attempt carries the same
+ * {@code ClientRequestToken}, so an attempt that committed although its answer was lost is not applied twice.
+ */
+final class RevisionedTransaction {
+    private static final Set<String> CONTENTION = Set.of("TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded");
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(25);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(1);
+    /** The least time worth starting another attempt with. */
+    private static final Duration MIN_ATTEMPT = Duration.ofMillis(50);
+    /** Where nothing bounds the time (local tools), contention still ends. */
+    private static final int MAX_ATTEMPTS = 8;
+
+    /** Committed, or refused because a condition failed: then {@code reasons} has one entry per item, in order. */
+    record Outcome(boolean committed, List<CancellationReason> reasons) {
+        boolean failed(int item) {
+            return !committed && "ConditionalCheckFailed".equals(reasons.get(item).code());
+        }
+
+        /** The item as it was when its condition failed; empty when there was none. */
+        Map<String, AttributeValue> old(int item) {
+            CancellationReason reason = reasons.get(item);
+            return reason.hasItem() ? reason.item() : Map.of();
+        }
+    }
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    RevisionedTransaction(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    /**
+     * The config item's update: {@code ADD alertsRevision 1}, plus {@code extra} (e.g. ", alertCount :n") under
+     * {@code condition} (null: none). A failed condition hands back the config item as it was.
+     */
+    TransactWriteItem bump(String extra, String condition, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":one", Items.n(1L));
+        return TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL))
+                .updateExpression("ADD #rev :one" + extra)
+                .conditionExpression(condition)
+                .expressionAttributeNames(names(extra + " " + condition))
+                .expressionAttributeValues(all)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
+    }
+
+    /** Commits {@code change} and {@code bump} (in that order, so the outcome's items are 0 and 1). */
+    Outcome commit(TransactWriteItem change, TransactWriteItem bump, Deadline deadline) {
+        String token = UUID.randomUUID().toString();
+        for (int attempt = 1; ; attempt++) {
+            RuntimeException contention;
+            try {
+                client.transactWriteItems(b -> b.transactItems(change, bump).clientRequestToken(token)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                        .overrideConfiguration(o -> {
+                            if (deadline.bounded()) o.apiCallTimeout(deadline.remaining());
+                        }));
+                return new Outcome(true, List.of());
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                if (reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) return new Outcome(false, reasons);
+                if (reasons.stream().noneMatch(r -> CONTENTION.contains(r.code()))) throw e;
+                contention = e;
+            } catch (TransactionInProgressException | ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
+                contention = e; // the same token: a retry completes or repeats the same transaction, never a second one
+            } catch (DynamoDbException e) {
+                if (!e.isThrottlingException()) throw e;
+                contention = e;
+            }
+            pauseOrGiveUp(attempt, deadline, contention);
+        }
+    }
+
+    private static void pauseOrGiveUp(int attempt, Deadline deadline, RuntimeException contention) {
+        long ceiling = Math.min(MAX_PAUSE.toMillis(), FIRST_PAUSE.toMillis() << Math.min(attempt - 1, 20));
+        Duration pause = Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+        if (attempt >= MAX_ATTEMPTS || deadline.remaining().compareTo(pause.plus(MIN_ATTEMPT)) < 0) {
+            throw new AlertAdmin.Busy("alert definitions still contended after " + attempt + " attempts: "
+                    + contention.getClass().getSimpleName(), contention);
+        }
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AlertAdmin.Busy("interrupted while waiting to retry", contention);
+        }
+    }
+
+    /** #rev, and the attribute names an extra expression uses (#count): the only ones these updates touch. */
+    private static Map<String, String> names(String expression) {
+        Map<String, String> names = new HashMap<>(Map.of("#rev", DynamoConfigStore.REVISION));
+        if (expression.contains("#count")) names.put("#count", AlertCount.ATTRIBUTE);
+        return names;
+    }
+
+}
