@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class AlertEndpoints {
     /** Ids are server-made UUIDs (seeded ones look like sim-00001); anything else cannot exist, so 404 without a read. */
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
+    static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
     /** The name the alert list's page tokens are bound to. */
     static final String LIST = "alerts";
 
@@ -128,7 +128,7 @@ public final class AlertEndpoints {
         return ApiResponse.json(202, ApiJson.object().put("id", id).put("rearmRequestedAt", now.toString()));
     }
 
-    private static ApiResponse notFound(String id) {
+    static ApiResponse notFound(String id) {
         return ApiResponse.json(404, ApiErrors.body("alert not found").put("id", ApiErrors.shortened(id)));
     }
 }

@@ -10,11 +10,12 @@ import java.util.function.Function;
 public final class StockApiRoutes {
     private StockApiRoutes() {}
 
-    public static Router router(QuoteEndpoint quote, AlertEndpoints alerts, Consumer<String> log) {
-        return new Router(routes(quote, alerts, log), log);
+    public static Router router(QuoteEndpoint quote, AlertEndpoints alerts, HistoryEndpoint history, Consumer<String> log) {
+        return new Router(routes(quote, alerts, history, log), log);
     }
 
-    public static List<Router.Route> routes(QuoteEndpoint quote, AlertEndpoints alerts, Consumer<String> log) {
+    public static List<Router.Route> routes(QuoteEndpoint quote, AlertEndpoints alerts, HistoryEndpoint history,
+                                            Consumer<String> log) {
         return List.of(
                 new Router.Route("GET", "/stock/{symbol}", quote::get),
                 new Router.Route("POST", "/alerts", busyAs503(log, alerts::create)),
@@ -22,7 +23,8 @@ public final class StockApiRoutes {
                 new Router.Route("GET", "/alerts/{id}", alerts::get),
                 new Router.Route("PATCH", "/alerts/{id}", busyAs503(log, alerts::edit)),
                 new Router.Route("DELETE", "/alerts/{id}", busyAs503(log, alerts::delete)),
-                new Router.Route("POST", "/alerts/{id}/rearm", busyAs503(log, alerts::rearm)));
+                new Router.Route("POST", "/alerts/{id}/rearm", busyAs503(log, alerts::rearm)),
+                new Router.Route("GET", "/alerts/{id}/history", history::list));
     }
 
     /** A change that stayed contended (conflicts, throttling) until the request's deadline: 503, try again shortly. */

@@ -31,7 +31,8 @@ public record Settings(
         String finnhubApiKeyParameter,
         String telegramBotTokenParameter,
         Duration deliveryGiveUp,
-        int maxAlerts) {
+        int maxAlerts,
+        Duration historyTtl) {
 
     public static final URI YAHOO = URI.create("https://query1.finance.yahoo.com");
     public static final URI FINNHUB = URI.create("https://finnhub.io");
@@ -70,6 +71,7 @@ public record Settings(
                 env.optional("FINNHUB_API_KEY_PARAMETER"),
                 env.optional("TELEGRAM_BOT_TOKEN_PARAMETER"),
                 env.duration("DELIVERY_GIVE_UP", Duration.ofHours(24)),
-                env.integer("MAX_ALERTS", 10_000, 1, 1_000_000));
+                env.integer("MAX_ALERTS", 10_000, 1, 1_000_000),
+                env.duration("HISTORY_TTL", Duration.ofDays(90)));
     }
 }

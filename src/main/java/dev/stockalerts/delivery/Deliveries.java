@@ -22,6 +22,7 @@ public final class Deliveries implements AutoCloseable {
     private static final String LOG = "[Delivery] ";
 
     private final LedgerStore store;
+    private final FiringHistory history;
     private final OperatorNotices notices;
     private final RetryPolicy policy;
     private final Consumer<String> log;
@@ -30,9 +31,10 @@ public final class Deliveries implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final LedgerBook book = new LedgerBook();
 
-    public Deliveries(LedgerStore store, NotificationSender sender, OperatorNotices notices, RetryPolicy policy,
-                      int parallelSends, Consumer<String> log) {
+    public Deliveries(LedgerStore store, FiringHistory history, NotificationSender sender, OperatorNotices notices,
+                      RetryPolicy policy, int parallelSends, Consumer<String> log) {
         this.store = store;
+        this.history = history;
         this.notices = notices;
         this.policy = policy;
         this.log = log;
@@ -58,11 +60,12 @@ public final class Deliveries implements AutoCloseable {
 
     public synchronized DeliveryRun deliver(Map<String, Alert> alerts, ClaimedStates states, Instant now, Deadline deadline) {
         DeliveryTally tally = new DeliveryTally(log);
+        List<FiringRecord> resolved = new ArrayList<>(book.takeUnrecorded());
         claimer.resolveInDoubt(states);
-        settleOutstanding();
+        book.unsettled().forEach(s -> book.settle(store, s, false, log));
         List<OwedFiring> fresh = new ArrayList<>();
         for (OwedFiring o : book.takePending()) {
-            OwedFiring sendable = sendable(o, alerts, now, tally);
+            OwedFiring sendable = sendable(o, alerts, now, tally, resolved);
             if (sendable != null) fresh.add(sendable);
         }
         Map<DeliveryLedger, List<OwedFiring>> due = new LinkedHashMap<>();
@@ -70,21 +73,24 @@ public final class Deliveries implements AutoCloseable {
             if (!policy.due(ledger, now)) continue;
             List<OwedFiring> owed = new ArrayList<>();
             for (OwedFiring o : ledger.owed()) {
-                OwedFiring sendable = sendable(o, alerts, now, tally);
+                OwedFiring sendable = sendable(o, alerts, now, tally, resolved);
                 if (sendable != null) owed.add(sendable);
             }
             due.put(ledger, owed);
         }
-        if (fresh.isEmpty() && due.isEmpty()) return tally.report(book.owedChannels());
-        if (deadline.expired()) {
+        if (deadline.expired()) { // no time to send: claim nothing, what is owed stays owed
             fresh.forEach(book::owe);
-            return tally.report(book.owedChannels());
+            fresh.clear();
+            due.clear();
         }
         List<DeliveryLedger> claimed = new ArrayList<>();
-        for (ClaimPlanner.Planned plan : planner.plan(fresh, due, states::current, now)) {
-            claimed.addAll(claimer.claim(plan, states, now));
+        if (!fresh.isEmpty() || !due.isEmpty()) {
+            for (ClaimPlanner.Planned plan : planner.plan(fresh, due, states::current, now)) {
+                claimed.addAll(claimer.claim(plan, states, now));
+            }
+            settle(claimed, send(claimed, alerts, deadline), now, tally);
         }
-        settle(claimed, send(claimed, alerts, deadline), now, tally);
+        if (!resolved.isEmpty()) book.unrecorded(history.record(resolved));
         if (tally.givenUp() > 0) {
             notices.notice("deliveries-given-up", tally.givenUp() + " deliveries given up this run; see the [Delivery] log lines");
         }
@@ -92,25 +98,33 @@ public final class Deliveries implements AutoCloseable {
     }
 
     /**
-     * The channels of a firing still worth trying, or null when nothing is: its alert is gone, it has
-     * failed for longer than the give-up time, or every channel went unanswered twice.
+     * The channels of a firing still worth trying, or null when nothing is: its alert is gone, it has failed for
+     * longer than the give-up time, or every channel went unanswered twice. A firing with nothing left to try is
+     * settled here, its record added to {@code resolved}.
      */
-    private OwedFiring sendable(OwedFiring o, Map<String, Alert> alerts, Instant now, DeliveryTally tally) {
+    private OwedFiring sendable(OwedFiring o, Map<String, Alert> alerts, Instant now, DeliveryTally tally,
+                                List<FiringRecord> resolved) {
         if (!alerts.containsKey(o.alertId())) {
             log.accept(LOG + "Alert " + o.alertId() + " was deleted: its firing #" + o.firing().fireCount() + " is not sent");
             return null;
         }
         List<OwedChannel> left = new ArrayList<>();
+        List<ChannelOutcome> givenUp = new ArrayList<>();
         for (OwedChannel c : o.channels()) {
-            if (policy.expired(o.firing(), now)) {
-                tally.gaveUp(o, c.name(), "still failing " + policy.giveUpAfter() + " after the firing");
-            } else if (c.unanswered() >= RetryPolicy.MAX_UNANSWERED) {
-                tally.gaveUp(o, c.name(), "no answer to " + c.unanswered() + " attempts; it may have arrived");
-            } else {
+            String why = policy.expired(o.firing(), now) ? "still failing " + policy.giveUpAfter() + " after the firing"
+                    : c.unanswered() >= RetryPolicy.MAX_UNANSWERED ? "no answer to " + c.unanswered() + " attempts; it may have arrived"
+                    : null;
+            if (why == null) {
                 left.add(c);
+            } else {
+                tally.gaveUp(o, c.name(), why);
+                givenUp.add(new ChannelOutcome(c.name(), ChannelOutcome.Status.GIVEN_UP, why));
             }
         }
-        return left.isEmpty() ? null : o.withChannels(left);
+        OwedFiring rest = o.settling(left, givenUp);
+        if (!left.isEmpty()) return rest;
+        resolved.add(rest.record());
+        return null;
     }
 
     private List<SendResult> send(List<DeliveryLedger> claimed, Map<String, Alert> alerts, Deadline deadline) {
@@ -124,35 +138,39 @@ public final class Deliveries implements AutoCloseable {
         return dispatcher.sendAll(sends, deadline);
     }
 
-    /** Each claimed ledger rewritten with what its sends left owing (deleted when nothing), results in send order. */
+    /**
+     * Each claimed ledger rewritten with what its sends left owing (deleted when nothing), with the history of
+     * every firing in it; results come in send order.
+     */
     private void settle(List<DeliveryLedger> claimed, List<SendResult> results, Instant now, DeliveryTally tally) {
         int next = 0;
         for (DeliveryLedger ledger : claimed) {
             List<OwedFiring> left = new ArrayList<>();
+            List<FiringRecord> records = new ArrayList<>();
             boolean retryNextRun = false;
             Instant retryAt = ledger.nextAttemptAt();
             for (OwedFiring o : ledger.owed()) {
-                List<OwedChannel> channels = new ArrayList<>();
+                List<OwedChannel> owed = new ArrayList<>();
+                List<ChannelOutcome> settled = new ArrayList<>();
                 for (OwedChannel c : o.channels()) {
                     SendResult r = results.get(next++);
                     tally.count(o, r);
                     switch (r.outcome()) {
-                        case FAILED, NOT_ATTEMPTED -> channels.add(c.plusUnanswered(-1)); // answered, or never sent
-                        case UNANSWERED -> channels.add(c);
-                        default -> { } // delivered, or rejected for good
+                        case DELIVERED -> settled.add(new ChannelOutcome(c.name(), ChannelOutcome.Status.DELIVERED, null));
+                        case REJECTED -> settled.add(new ChannelOutcome(c.name(), ChannelOutcome.Status.GIVEN_UP, r.reason()));
+                        case FAILED, NOT_ATTEMPTED -> owed.add(c.plusUnanswered(-1)); // answered, or never sent
+                        case UNANSWERED -> owed.add(c);
                     }
                     retryNextRun |= r.outcome() == SendResult.Outcome.NOT_ATTEMPTED;
                     if (r.retryAfter() != null && now.plus(r.retryAfter()).isAfter(retryAt)) retryAt = now.plus(r.retryAfter());
                 }
-                if (!channels.isEmpty()) left.add(o.withChannels(channels));
+                OwedFiring after = o.settling(owed, settled);
+                records.add(after.record());
+                if (!owed.isEmpty()) left.add(after);
             }
-            book.settle(store, ledger.withOwed(left).withNextAttemptAt(retryNextRun ? now : retryAt), log);
+            DeliveryLedger settled = ledger.withOwed(left).withNextAttemptAt(retryNextRun ? now : retryAt);
+            book.settle(store, new LedgerBook.Settlement(settled, records), true, log);
         }
-    }
-
-    /** Settlements that failed on an earlier run, tried again until they land. */
-    private void settleOutstanding() {
-        for (DeliveryLedger ledger : book.unsettled()) book.settle(store, ledger, log);
     }
 
     @Override

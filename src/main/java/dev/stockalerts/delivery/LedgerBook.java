@@ -14,7 +14,11 @@ import java.util.function.Consumer;
  */
 final class LedgerBook {
     private final Map<String, DeliveryLedger> known = new LinkedHashMap<>();
-    private final Map<String, DeliveryLedger> unsettled = new LinkedHashMap<>();
+    /** A settlement not yet written: the ledger as it should be stored, and its firings' history. */
+    record Settlement(DeliveryLedger ledger, List<FiringRecord> history) {}
+
+    private final Map<String, Settlement> unsettled = new LinkedHashMap<>();
+    private final List<FiringRecord> unrecorded = new ArrayList<>();
     private final List<OwedFiring> pending = new ArrayList<>();
     private final List<ClaimPlanner.Planned> inDoubt = new ArrayList<>();
 
@@ -22,8 +26,8 @@ final class LedgerBook {
         known.clear();
         stored.forEach(l -> known.put(l.id(), l));
         unsettled.forEach((id, mine) -> {
-            if (mine.settled()) known.remove(id);
-            else known.put(id, mine);
+            if (mine.ledger().settled()) known.remove(id);
+            else known.put(id, mine.ledger());
         });
     }
 
@@ -79,18 +83,30 @@ final class LedgerBook {
         unsettled.remove(ledgerId);
     }
 
-    List<DeliveryLedger> unsettled() {
+    List<Settlement> unsettled() {
         return List.copyOf(unsettled.values());
     }
 
+    /** History records the store could not take yet; taken out to be written again. */
+    List<FiringRecord> takeUnrecorded() {
+        List<FiringRecord> taken = List.copyOf(unrecorded);
+        unrecorded.clear();
+        return taken;
+    }
+
+    void unrecorded(List<FiringRecord> records) {
+        unrecorded.addAll(records);
+    }
+
     /** Writes a settlement; one the store could not take is kept and tried again on every run until it lands. */
-    void settle(LedgerStore store, DeliveryLedger ledger, Consumer<String> log) {
+    void settle(LedgerStore store, Settlement settlement, boolean justClaimed, Consumer<String> log) {
+        DeliveryLedger ledger = settlement.ledger();
         boolean written;
         try {
-            written = store.settle(ledger);
+            written = store.settle(ledger, settlement.history(), justClaimed);
         } catch (RuntimeException e) {
             log.accept("[Delivery] Could not settle ledger " + ledger.id() + ", retrying next run: " + e.getMessage());
-            unsettled.put(ledger.id(), ledger);
+            unsettled.put(ledger.id(), settlement);
             if (ledger.settled()) known.remove(ledger.id());
             else known.put(ledger.id(), ledger);
             return;

@@ -4,7 +4,9 @@ import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.delivery.Claim;
 import dev.stockalerts.delivery.ClaimResult;
 import dev.stockalerts.delivery.DeliveryLedger;
+import dev.stockalerts.delivery.FiringRecord;
 import dev.stockalerts.delivery.LedgerStore;
+import dev.stockalerts.time.Deadline;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -14,9 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,15 +45,22 @@ public final class DynamoLedgerStore implements LedgerStore {
     private final String table;
     private final Backoff backoff;
     private final Function<DeliveryLedger, Instant> expiresAt;
+    private final DynamoFiringHistory history;
+    private final BatchWriter batches;
     private final Consumer<String> log;
 
-    /** @param expiresAt the TTL each ledger is written with */
-    public DynamoLedgerStore(DynamoDbClient client, String table, Backoff backoff,
-                             Function<DeliveryLedger, Instant> expiresAt, Consumer<String> log) {
+    /**
+     * @param expiresAt the TTL each ledger is written with
+     * @param history   where a settlement's firing records go, in the same batch as the ledger's delete when it can
+     */
+    public DynamoLedgerStore(DynamoDbClient client, String table, Backoff backoff, Function<DeliveryLedger, Instant> expiresAt,
+                             DynamoFiringHistory history, Consumer<String> log) {
         this.client = client;
         this.table = table;
         this.backoff = backoff;
         this.expiresAt = expiresAt;
+        this.history = history;
+        this.batches = new BatchWriter(client, table, backoff, log);
         this.log = log;
     }
 
@@ -145,14 +156,28 @@ public final class DynamoLedgerStore implements LedgerStore {
         return Items.get(client, table, LedgerItems.key(id), true).map(LedgerItems::fromItem);
     }
 
+    /**
+     * A settled ledger claimed in this run goes in one BatchWriteItem with its history (nobody else can hold it yet).
+     * Otherwise the history goes first, then the ledger write conditional on this container's claim; a retried
+     * settlement whose delete already landed finds the ledger gone, which is the same outcome.
+     */
     @Override
-    public boolean settle(DeliveryLedger ledger) {
+    public boolean settle(DeliveryLedger ledger, List<FiringRecord> records, boolean justClaimed) {
+        if (justClaimed && ledger.settled()) {
+            List<WriteRequest> writes = new ArrayList<>();
+            writes.add(WriteRequest.builder().deleteRequest(d -> d.key(LedgerItems.key(ledger.id()))).build());
+            writes.addAll(history.puts(records));
+            written(batches.write(writes, Deadline.none()), ledger);
+            return true;
+        }
+        if (!records.isEmpty()) written(batches.write(history.puts(records), Deadline.none()), ledger);
         Map<String, String> names = Map.of("#c", LedgerItems.CLAIM);
         Map<String, AttributeValue> values = Map.of(":c", Items.s(ledger.claim()));
         try {
             if (ledger.settled()) {
                 client.deleteItem(b -> b.tableName(table).key(LedgerItems.key(ledger.id()))
                         .conditionExpression("#c = :c").expressionAttributeNames(names).expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             } else {
                 client.putItem(b -> b.tableName(table).item(LedgerItems.toItem(ledger, expiresAt.apply(ledger)))
@@ -160,8 +185,14 @@ public final class DynamoLedgerStore implements LedgerStore {
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             }
             return true;
-        } catch (ConditionalCheckFailedException takenOver) {
-            return false;
+        } catch (ConditionalCheckFailedException e) {
+            return ledger.settled() && (!e.hasItem() || e.item().isEmpty()); // already deleted: by this settlement
+        }
+    }
+
+    private static void written(List<WriteRequest> unwritten, DeliveryLedger ledger) {
+        if (!unwritten.isEmpty()) {
+            throw new IllegalStateException(unwritten.size() + " writes of ledger " + ledger.id() + "'s settlement did not get in");
         }
     }
 

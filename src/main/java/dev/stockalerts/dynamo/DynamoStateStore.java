@@ -4,10 +4,8 @@ import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.delivery.DeliveryLedger;
 import dev.stockalerts.state.StateStore;
 import dev.stockalerts.time.Deadline;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -23,18 +21,14 @@ import java.util.function.Consumer;
 
 /** Alert states in the STATE partition: bulk Query reads (delivery ledgers come along), BatchWriteItem flushes. */
 public final class DynamoStateStore implements StateStore {
-    static final int BATCH_LIMIT = 25;
-
     private final DynamoDbClient client;
     private final String table;
-    private final Backoff backoff;
-    private final Consumer<String> log;
+    private final BatchWriter batches;
 
     public DynamoStateStore(DynamoDbClient client, String table, Backoff backoff, Consumer<String> log) {
         this.client = client;
         this.table = table;
-        this.backoff = backoff;
-        this.log = log;
+        this.batches = new BatchWriter(client, table, backoff, log);
     }
 
     @Override
@@ -84,35 +78,10 @@ public final class DynamoStateStore implements StateStore {
             requests.add(WriteRequest.builder().deleteRequest(d -> d.key(key)).build());
         }
         Set<String> failed = new LinkedHashSet<>();
-        for (int from = 0; from < requests.size(); from += BATCH_LIMIT) {
-            List<WriteRequest> chunk = requests.subList(from, Math.min(from + BATCH_LIMIT, requests.size()));
-            List<WriteRequest> unwritten = deadline.expired() ? chunk : writeChunk(chunk, deadline);
-            for (WriteRequest w : unwritten) failed.add(idByKey.get(keyOf(w)));
-        }
+        for (WriteRequest w : batches.write(requests, deadline)) failed.add(idByKey.get(keyOf(w)));
         Set<String> written = new LinkedHashSet<>(idByKey.values());
         written.removeAll(failed);
         return new WriteOutcome(written, failed);
-    }
-
-    /** One BatchWriteItem call, then retries of its UnprocessedItems with backoff; returns what never got in. */
-    private List<WriteRequest> writeChunk(List<WriteRequest> chunk, Deadline deadline) {
-        List<WriteRequest> pending = chunk;
-        for (int attempt = 1; !pending.isEmpty() && attempt <= backoff.maxAttempts() && !deadline.expired(); attempt++) {
-            if (attempt > 1) backoff.pause(attempt - 1);
-            List<WriteRequest> request = pending;
-            try {
-                BatchWriteItemResponse response = client.batchWriteItem(b -> b
-                        .requestItems(Map.of(table, request))
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-                pending = response.hasUnprocessedItems()
-                        ? response.unprocessedItems().getOrDefault(table, List.of()) : List.of();
-            } catch (SdkException e) {
-                // The SDK already retried throttling; keep the chunk queued for the next flush.
-                log.accept("[KV Cache] BatchWriteItem failed for " + request.size() + " items: " + e.getMessage());
-                return request;
-            }
-        }
-        return pending;
     }
 
     private static Map<String, AttributeValue> keyOf(WriteRequest request) {

@@ -1,6 +1,7 @@
 package dev.stockalerts.dynamo;
 
 import dev.stockalerts.alert.Firing;
+import dev.stockalerts.alert.Trigger;
 import dev.stockalerts.delivery.DeliveryLedger;
 import dev.stockalerts.delivery.OwedChannel;
 import dev.stockalerts.delivery.OwedFiring;
@@ -48,13 +49,16 @@ final class LedgerItems {
 
     private static AttributeValue owed(OwedFiring o) {
         Firing f = o.firing();
-        return AttributeValue.fromM(Map.of(
-                "a", s(f.alertId()),
-                "f", n(f.fireCount()),
-                "t", s(f.firedAt().toString()),
-                "p", n(f.price()),
-                "c", AttributeValue.fromL(o.channels().stream()
-                        .map(c -> AttributeValue.fromM(Map.of("n", s(c.name()), "u", n(c.unanswered())))).toList())));
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("a", s(f.alertId()));
+        m.put("f", n(f.fireCount()));
+        m.put("t", s(f.firedAt().toString()));
+        m.put("p", n(f.price()));
+        if (f.trigger() != Trigger.LAST_PRICE) m.put("x", s(f.trigger().name()));
+        m.put("c", AttributeValue.fromL(o.channels().stream()
+                .map(c -> AttributeValue.fromM(Map.of("n", s(c.name()), "u", n(c.unanswered())))).toList()));
+        if (!o.settled().isEmpty()) m.put("s", AttributeValue.fromL(o.settled().stream().map(HistoryItems::outcome).toList()));
+        return AttributeValue.fromM(m);
     }
 
     static DeliveryLedger fromItem(Map<String, AttributeValue> item) {
@@ -68,10 +72,12 @@ final class LedgerItems {
     }
 
     private static OwedFiring owedFiring(Map<String, AttributeValue> m) {
-        Firing firing = new Firing(string(m, "a"), (int) integer(m, "f", 0), instant(m, "t"), number(m, "p"));
+        String trigger = string(m, "x");
+        Firing firing = new Firing(string(m, "a"), (int) integer(m, "f", 0), instant(m, "t"), number(m, "p"),
+                trigger == null ? Trigger.LAST_PRICE : Trigger.valueOf(trigger));
         AttributeValue channels = m.get("c");
         List<OwedChannel> owed = channels == null || !channels.hasL() ? List.of() : channels.l().stream()
                 .map(AttributeValue::m).map(c -> new OwedChannel(string(c, "n"), (int) integer(c, "u", 0))).toList();
-        return new OwedFiring(firing, owed);
+        return new OwedFiring(firing, owed, HistoryItems.outcomes(m.get("s")));
     }
 }

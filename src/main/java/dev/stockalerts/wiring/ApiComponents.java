@@ -3,6 +3,7 @@ package dev.stockalerts.wiring;
 import dev.stockalerts.api.AlertDefinitions;
 import dev.stockalerts.api.AlertEndpoints;
 import dev.stockalerts.api.AlertReferences;
+import dev.stockalerts.api.HistoryEndpoint;
 import dev.stockalerts.api.PageTokens;
 import dev.stockalerts.api.QuoteEndpoint;
 import dev.stockalerts.api.Router;
@@ -10,7 +11,9 @@ import dev.stockalerts.api.StockApiRoutes;
 import dev.stockalerts.config.Secrets;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.Backoff;
+import dev.stockalerts.delivery.HistoryReader;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
+import dev.stockalerts.dynamo.DynamoFiringHistory;
 import dev.stockalerts.dynamo.DynamoPageTokenKey;
 import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.notify.TelegramChannel;
@@ -35,9 +38,11 @@ public record ApiComponents(Router router) {
         StateReader states = new DynamoStateStore(dynamo, table, Backoff.standard(), log);
         AlertReferences references = new AlertReferences(channelNames(settings, outbound), outbound.quotes());
         PageTokens tokens = new PageTokens(new DynamoPageTokenKey(dynamo, table));
+        HistoryReader history = new DynamoFiringHistory(dynamo, table, settings.historyTtl(), Backoff.standard(), log);
         Router router = StockApiRoutes.router(
                 new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()),
                 new AlertEndpoints(definitions, states, references, tokens, clock),
+                new HistoryEndpoint(definitions, history, tokens),
                 log);
         return new ApiComponents(router);
     }

@@ -9,6 +9,7 @@ import dev.stockalerts.delivery.RetryPolicy;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoConfigStore;
+import dev.stockalerts.dynamo.DynamoFiringHistory;
 import dev.stockalerts.dynamo.DynamoLedgerStore;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoStateStore;
@@ -31,8 +32,9 @@ public record CronComponents(AlertCheck check, AlertStateCache cache, Deliveries
                                         DeadlineContext deadlines, Outbound outbound, Clock clock, Consumer<String> log) {
         String table = settings.tableName();
         RetryPolicy retries = RetryPolicy.standard(settings.deliveryGiveUp());
+        DynamoFiringHistory history = new DynamoFiringHistory(dynamo, table, settings.historyTtl(), Backoff.standard(), log);
         Deliveries deliveries = new Deliveries(
-                new DynamoLedgerStore(dynamo, table, Backoff.standard(), retries::expiresAt, log),
+                new DynamoLedgerStore(dynamo, table, Backoff.standard(), retries::expiresAt, history, log), history,
                 outbound.notifier(), outbound.admin(), retries, PARALLEL_SENDS, log);
         AlertStateCache cache = new AlertStateCache(
                 new DynamoStateStore(dynamo, table, Backoff.standard(), log),

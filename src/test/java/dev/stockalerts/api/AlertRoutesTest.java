@@ -21,6 +21,7 @@ import dev.stockalerts.alert.Firing;
 import dev.stockalerts.delivery.Claim;
 import dev.stockalerts.delivery.DeliveryLedger;
 import dev.stockalerts.delivery.OwedFiring;
+import dev.stockalerts.dynamo.DynamoFiringHistory;
 import dev.stockalerts.dynamo.DynamoLedgerStore;
 import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.testing.CronHarness;
@@ -208,7 +209,8 @@ class AlertRoutesTest {
         String id = created(VALID).get("id").asText();
         Instant fired = CronHarness.T0.plusSeconds(300);
         // Written the way the scheduled function claims a firing: its state and the ledger of what it owes.
-        new DynamoLedgerStore(client, env.table, Backoff.standard(), l -> fired.plusSeconds(86400), line -> {}).claim(new Claim("c-1",
+        new DynamoLedgerStore(client, env.table, Backoff.standard(), l -> fired.plusSeconds(86400),
+                new DynamoFiringHistory(client, env.table, Duration.ofDays(90), Backoff.standard(), line -> {}), line -> {}).claim(new Claim("c-1",
                 List.of(new AlertState(id, false, Side.UNKNOWN, fired, 201.5, 3, 0)),
                 List.of(new Claim.LedgerWrite(new DeliveryLedger("run-1", 0, "c-1", fired.plusSeconds(300),
                         List.of(OwedFiring.of(new Firing(id, 3, fired, 201.5), List.of("webhook")))), null)),

@@ -37,7 +37,7 @@ class DeliveriesTest {
 
     /** One scheduled function container: its deliveries and the states it holds in memory. */
     private final class Container implements ClaimedStates {
-        final Deliveries deliveries = new Deliveries(store, sender, (key, message) -> notices.add(message),
+        final Deliveries deliveries = new Deliveries(store, store, sender, (key, message) -> notices.add(message),
                 RetryPolicy.standard(Duration.ofHours(24)), 4, log::add);
         final Map<String, AlertState> current = new HashMap<>(store.states);
 
@@ -314,6 +314,53 @@ class DeliveriesTest {
         DeliveryRun run = container.run();
         assertEquals(90, run.delivered());
         assertEquals(5, store.claims, "9 states and their ledger per claim");
+        assertTrue(store.ledgers.isEmpty());
+    }
+
+    private List<ChannelOutcome.Status> historyOf(String alertId, int fireCount) {
+        return store.history.get(alertId + "#" + fireCount).channels().stream().map(ChannelOutcome::status).toList();
+    }
+
+    @Test
+    void everyFiringIsRecordedWithEachChannelsOutcome() {
+        alert("a");
+        sender.answer("sns", Outcome.FAILED);
+        container.fire("a", List.of("webhook", "sns"));
+
+        container.run();
+        assertEquals(List.of(ChannelOutcome.Status.DELIVERED, ChannelOutcome.Status.RETRYING), historyOf("a", 1));
+        container.run();
+        assertEquals(List.of(ChannelOutcome.Status.DELIVERED, ChannelOutcome.Status.DELIVERED), historyOf("a", 1),
+                "the webhook's outcome is kept while sns is retried");
+        FiringRecord record = store.history.get("a#1");
+        assertEquals(T0, record.firing().firedAt());
+        assertEquals(101.0, record.firing().price());
+    }
+
+    @Test
+    void aGiveUpIsRecordedWithItsReasonEvenWhenNothingIsLeftToSend() {
+        alert("a");
+        sender.answer("webhook", Outcome.UNANSWERED, Outcome.UNANSWERED);
+        container.fire("a", List.of("webhook"));
+        for (int i = 0; i < 6; i++) container.run();
+
+        FiringRecord record = store.history.get("a#1");
+        assertEquals(ChannelOutcome.Status.GIVEN_UP, record.channels().get(0).status());
+        assertTrue(record.channels().get(0).detail().contains("no answer"), record.toString());
+    }
+
+    @Test
+    void historyTheStoreCouldNotTakeIsWrittenOnALaterRun() {
+        alert("a");
+        sender.answer("webhook", Outcome.REJECTED);
+        store.failingHistoryWrites = 1; // the settlement's own history write
+        container.fire("a", List.of("webhook"));
+        container.run();
+        assertTrue(store.history.isEmpty());
+        assertEquals(1, store.ledgers.size(), "not settled without its history");
+
+        container.run();
+        assertEquals(List.of(ChannelOutcome.Status.GIVEN_UP), historyOf("a", 1));
         assertTrue(store.ledgers.isEmpty());
     }
 }

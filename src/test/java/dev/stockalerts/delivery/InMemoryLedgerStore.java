@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,11 +17,14 @@ import java.util.Set;
  * lost after it did or did not commit; settlements and read-backs that throw. The DynamoDB adapter itself
  * is tested on DynamoDB Local.
  */
-final class InMemoryLedgerStore implements LedgerStore {
+final class InMemoryLedgerStore implements LedgerStore, FiringHistory {
     enum ClaimFault { FAIL, LOSE_ANSWER_AFTER_COMMIT, LOSE_ANSWER_BEFORE_COMMIT }
 
     final Map<String, AlertState> states = new LinkedHashMap<>();
     final Map<String, DeliveryLedger> ledgers = new LinkedHashMap<>();
+    /** Firing records by alert id and fire count. */
+    final Map<String, FiringRecord> history = new LinkedHashMap<>();
+    int failingHistoryWrites;
     final Deque<ClaimFault> claimFaults = new ArrayDeque<>();
     int failingSettles;
     int failingReads;
@@ -70,16 +74,28 @@ final class InMemoryLedgerStore implements LedgerStore {
     }
 
     @Override
-    public boolean settle(DeliveryLedger ledger) {
+    public boolean settle(DeliveryLedger ledger, List<FiringRecord> records, boolean justClaimed) {
         settles++;
         if (failingSettles > 0) {
             failingSettles--;
             throw new IllegalStateException("throttled");
         }
+        if (!record(records).isEmpty()) throw new IllegalStateException("history not written");
         DeliveryLedger stored = ledgers.get(ledger.id());
+        if (stored == null && ledger.settled()) return true; // deleted already, by this settlement
         if (stored == null || !stored.claim().equals(ledger.claim())) return false;
         if (ledger.settled()) ledgers.remove(ledger.id());
         else ledgers.put(ledger.id(), ledger);
         return true;
+    }
+
+    @Override
+    public List<FiringRecord> record(List<FiringRecord> records) {
+        if (failingHistoryWrites > 0) {
+            failingHistoryWrites--;
+            return List.copyOf(records);
+        }
+        records.forEach(r -> history.put(r.alertId() + "#" + r.firing().fireCount(), r));
+        return List.of();
     }
 }

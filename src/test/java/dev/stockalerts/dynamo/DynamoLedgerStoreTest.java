@@ -4,8 +4,10 @@ import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.alert.Firing;
 import dev.stockalerts.alert.Side;
 import dev.stockalerts.delivery.Claim;
+import dev.stockalerts.delivery.ChannelOutcome;
 import dev.stockalerts.delivery.ClaimResult;
 import dev.stockalerts.delivery.DeliveryLedger;
+import dev.stockalerts.delivery.FiringRecord;
 import dev.stockalerts.delivery.OwedChannel;
 import dev.stockalerts.delivery.OwedFiring;
 import dev.stockalerts.testing.LocalDynamo;
@@ -52,8 +54,9 @@ class DynamoLedgerStoreTest {
     });
     private final String table = LocalDynamo.newTable();
     private final List<String> log = new ArrayList<>();
-    private final DynamoLedgerStore store = new DynamoLedgerStore(client, table,
-            new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), 4, d -> {}, new Random(1)), l -> EXPIRES, log::add);
+    private final Backoff fast = new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), 4, d -> {}, new Random(1));
+    private final DynamoFiringHistory history = new DynamoFiringHistory(client, table, Duration.ofDays(90), fast, log::add);
+    private final DynamoLedgerStore store = new DynamoLedgerStore(client, table, fast, l -> EXPIRES, history, log::add);
     private final DynamoStateStore states = new DynamoStateStore(client, table, Backoff.standard(), log::add);
 
     /** Claim ids are idempotency tokens, shared by every test on one DynamoDB Local: unique per test. */
@@ -154,11 +157,12 @@ class DynamoLedgerStoreTest {
     void aSettlementIsWrittenOnlyByTheClaimThatHoldsTheLedger() {
         assertEquals(ClaimResult.COMMITTED, store.claim(newFirings(id("c1"), "l1", fired("a", 0), fired("b", 0))), log.toString());
 
-        assertTrue(store.settle(ledger("l1", 0, id("c1"), "b")));
+        assertTrue(store.settle(ledger("l1", 0, id("c1"), "b"), List.of(), false));
         assertEquals(List.of("b"), store.ledger("l1").orElseThrow().owed().stream().map(OwedFiring::alertId).toList());
-        assertFalse(store.settle(ledger("l1", 0, id("c-other"))), "a container whose claim was taken over writes nothing");
-        assertTrue(store.settle(ledger("l1", 0, id("c1"))));
+        assertFalse(store.settle(ledger("l1", 0, id("c-other")), List.of(), false), "a container whose claim was taken over writes nothing");
+        assertTrue(store.settle(ledger("l1", 0, id("c1")), List.of(), false));
         assertTrue(store.ledger("l1").isEmpty(), "nothing owed: deleted");
+        assertTrue(store.settle(ledger("l1", 0, id("c1")), List.of(), false), "a settlement tried again after it landed");
     }
 
     @Test
@@ -167,5 +171,25 @@ class DynamoLedgerStoreTest {
         assertEquals(List.of("webhook"), states.owedChannels("a"));
         assertEquals(List.of(), states.owedChannels("b"));
         assertEquals(1, states.loadAll().ledgers().size());
+    }
+
+    @Test
+    void aSettledLedgerJustClaimedGoesInOneBatchWithItsHistoryNewestFirst() {
+        store.claim(newFirings(id("c1"), "l1", fired("a", 0)));
+        Firing first = new Firing("a", 1, T0, 101);
+        Firing second = new Firing("a", 2, T0.plusSeconds(600), 99.5, dev.stockalerts.alert.Trigger.DAY_LOW);
+        List<FiringRecord> records = List.of(
+                new FiringRecord(first, List.of(new ChannelOutcome("webhook", ChannelOutcome.Status.DELIVERED, null))),
+                new FiringRecord(second, List.of(new ChannelOutcome("webhook", ChannelOutcome.Status.GIVEN_UP, "HTTP 404"))));
+        DynamoUsage before = metrics.snapshot();
+
+        assertTrue(store.settle(ledger("l1", 0, id("c1")), records, true));
+
+        assertEquals(Map.of("BatchWriteItem", 1L), metrics.snapshot().minus(before).callsByOperation());
+        assertTrue(store.ledger("l1").isEmpty());
+        DynamoFiringHistory.Page page = history.page("a", 1, null);
+        assertEquals(List.of(records.get(1)), page.records(), "newest first");
+        assertEquals(List.of(records.get(0)), history.page("a", 1, page.last()).records());
+        assertEquals(null, history.page("a", 5, null).last(), "no page after the last");
     }
 }

@@ -20,12 +20,14 @@ import dev.stockalerts.alert.RearmPolicy;
 import dev.stockalerts.api.AlertDefinitions;
 import dev.stockalerts.api.AlertEndpoints;
 import dev.stockalerts.api.AlertReferences;
+import dev.stockalerts.api.HistoryEndpoint;
 import dev.stockalerts.api.PageTokens;
 import dev.stockalerts.api.QuoteEndpoint;
 import dev.stockalerts.api.StockApiRoutes;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
+import dev.stockalerts.dynamo.DynamoFiringHistory;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoPageTokenKey;
 import dev.stockalerts.dynamo.DynamoStateStore;
@@ -98,13 +100,16 @@ class OpenApiContractTest {
         try (CronHarness env = new CronHarness(); DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
             Settings settings = env.settings();
             Outbound outbound = Outbound.fromSettings(settings, env.clock, null, env.log::add);
-            AlertEndpoints alerts = new AlertEndpoints(
-                    new AlertDefinitions(new DynamoAlertRepository(client, env.table), settings.maxAlerts(), env.log::add),
+            AlertDefinitions definitions = new AlertDefinitions(new DynamoAlertRepository(client, env.table), settings.maxAlerts(), env.log::add);
+            PageTokens tokens = new PageTokens(new DynamoPageTokenKey(client, env.table));
+            AlertEndpoints alerts = new AlertEndpoints(definitions,
                     new DynamoStateStore(client, env.table, Backoff.standard(), env.log::add),
                     new AlertReferences(outbound.notifier().channelNames(), outbound.quotes()),
-                    new PageTokens(new DynamoPageTokenKey(client, env.table)), env.clock);
+                    tokens, env.clock);
+            HistoryEndpoint history = new HistoryEndpoint(definitions,
+                    new DynamoFiringHistory(client, env.table, settings.historyTtl(), Backoff.standard(), env.log::add), tokens);
             Set<String> routes = new TreeSet<>();
-            StockApiRoutes.routes(new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()), alerts, env.log::add)
+            StockApiRoutes.routes(new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()), alerts, history, env.log::add)
                     .forEach(route -> routes.add(route.method() + " " + route.template()));
             assertEquals(specRoutes(), routes);
         }

@@ -36,6 +36,7 @@ class SampleApiEventsTest {
         EXPECTED.put("api-get-alert.json", 200);
         EXPECTED.put("api-edit-alert.json", 200);
         EXPECTED.put("api-rearm-alert.json", 202);
+        EXPECTED.put("api-alert-history.json", 200);
         EXPECTED.put("api-delete-alert.json", 204);
     }
 

@@ -6,12 +6,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** API Gateway REST proxy events as the service sends them, and JSON answers read back. */
 public final class ApiEvents {
@@ -21,20 +29,78 @@ public final class ApiEvents {
 
     private ApiEvents() {}
 
-    /** A request on stage "prod", as API Gateway sends it; path parameters are left to the router. */
-    public static APIGatewayProxyRequestEvent request(String method, String path, String body) {
+    /** The API's resources as template.yaml declares them, for what API Gateway puts in {@code resource}. */
+    private static final List<String> RESOURCES = resources();
+
+    /**
+     * A request on stage "prod" as API Gateway sends it: {@code pathAndQuery} split into the path and decoded
+     * query parameters, and, for a path one of the template's resources matches, that {@code resource} and its
+     * decoded path parameters (a path no resource matches gets neither, as in a direct invocation).
+     */
+    public static APIGatewayProxyRequestEvent request(String method, String pathAndQuery, String body) {
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
         context.setStage("prod");
         context.setPath("/prod" + path);
         context.setHttpMethod(method);
         context.setRequestId("test-request");
-        return new APIGatewayProxyRequestEvent()
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
                 .withHttpMethod(method)
                 .withPath(path)
                 .withHeaders(body == null ? Map.of() : Map.of("Content-Type", "application/json"))
                 .withBody(body)
                 .withIsBase64Encoded(false)
                 .withRequestContext(context);
+        if (q >= 0) event.setQueryStringParameters(query(pathAndQuery.substring(q + 1)));
+        for (String resource : RESOURCES) {
+            Map<String, String> parameters = match(resource, path);
+            if (parameters == null) continue;
+            event.setResource(resource);
+            context.setResourcePath(resource);
+            if (!parameters.isEmpty()) event.setPathParameters(parameters);
+            break;
+        }
+        return event;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            parameters.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    /** The decoded path parameters if {@code path} fits the resource, else null. */
+    private static Map<String, String> match(String resource, String path) {
+        String[] want = resource.substring(1).split("/");
+        String[] got = path.replaceAll("^/+|/+$", "").split("/");
+        if (want.length != got.length) return null;
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < want.length; i++) {
+            if (want[i].startsWith("{")) {
+                if (got[i].isEmpty()) return null;
+                parameters.put(want[i].substring(1, want[i].length() - 1), URLDecoder.decode(got[i].replace("+", "%2B"), StandardCharsets.UTF_8));
+            } else if (!want[i].equals(got[i])) {
+                return null;
+            }
+        }
+        return parameters;
+    }
+
+    private static List<String> resources() {
+        try {
+            Matcher m = Pattern.compile("(?m)^\\s+Path: (/\\S+)$").matcher(Files.readString(Path.of("template.yaml")));
+            List<String> found = new ArrayList<>();
+            while (m.find()) if (!found.contains(m.group(1))) found.add(m.group(1));
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The same request with its body base64-encoded, as API Gateway does for binary media types. */

@@ -1,0 +1,64 @@
+package dev.stockalerts.dynamo;
+
+import dev.stockalerts.time.Deadline;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * BatchWriteItem done right: at most 25 requests a call, UnprocessedItems retried with exponential backoff and full
+ * jitter, nothing started once the deadline has passed. What never got in is returned, never dropped.
+ */
+final class BatchWriter {
+    static final int BATCH_LIMIT = 25;
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final Backoff backoff;
+    private final Consumer<String> log;
+
+    BatchWriter(DynamoDbClient client, String table, Backoff backoff, Consumer<String> log) {
+        this.client = client;
+        this.table = table;
+        this.backoff = backoff;
+        this.log = log;
+    }
+
+    /** The requests that were not written (failed, unprocessed after every retry, or out of time). */
+    List<WriteRequest> write(List<WriteRequest> requests, Deadline deadline) {
+        List<WriteRequest> unwritten = new ArrayList<>();
+        for (int from = 0; from < requests.size(); from += BATCH_LIMIT) {
+            List<WriteRequest> chunk = requests.subList(from, Math.min(from + BATCH_LIMIT, requests.size()));
+            unwritten.addAll(deadline.expired() ? chunk : writeChunk(chunk, deadline));
+        }
+        return unwritten;
+    }
+
+    /** One BatchWriteItem call, then retries of its UnprocessedItems with backoff; returns what never got in. */
+    private List<WriteRequest> writeChunk(List<WriteRequest> chunk, Deadline deadline) {
+        List<WriteRequest> pending = chunk;
+        for (int attempt = 1; !pending.isEmpty() && attempt <= backoff.maxAttempts() && !deadline.expired(); attempt++) {
+            if (attempt > 1) backoff.pause(attempt - 1);
+            List<WriteRequest> request = pending;
+            try {
+                BatchWriteItemResponse response = client.batchWriteItem(b -> b
+                        .requestItems(Map.of(table, request))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                pending = response.hasUnprocessedItems()
+                        ? response.unprocessedItems().getOrDefault(table, List.of()) : List.of();
+            } catch (SdkException e) {
+                // The SDK already retried throttling; the caller keeps these for a later attempt.
+                log.accept("[KV Cache] BatchWriteItem failed for " + request.size() + " items: " + e.getMessage());
+                return request;
+            }
+        }
+        return pending;
+    }
+}
