@@ -1,0 +1,120 @@
+package dev.stockalerts.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Where the pieces of a Lambda java runtime are on this machine: the RIC and its libraries (copied by pom.xml into
+ * {@code target/lambda-runtime}), its JNI client for this platform, the JVM, and a function's task root.
+ */
+final class LambdaRuntimeFiles {
+    static final Path RUNTIME_DIR = Path.of(System.getProperty("lambda.runtime.dir", "target/lambda-runtime")).toAbsolutePath();
+    private static final Path TASK_ROOTS = Path.of("target/lambda-task").toAbsolutePath();
+
+    private LambdaRuntimeFiles() {}
+
+    /** The system classpath of Lambda's java runtime: the RIC, aws-lambda-java-core and -serialization. */
+    static String runtimeClasspath() {
+        Path lib = RUNTIME_DIR.resolve("lib");
+        try (Stream<Path> jars = Files.list(lib)) {
+            List<String> paths = jars.filter(p -> p.toString().endsWith(".jar")).sorted().map(Path::toString).toList();
+            if (paths.stream().noneMatch(p -> p.contains("aws-lambda-java-runtime-interface-client"))) throw missing();
+            return String.join(java.io.File.pathSeparator, paths);
+        } catch (IOException e) {
+            throw missing();
+        }
+    }
+
+    /** The RIC's native Runtime API client for this OS, architecture and C library. */
+    static Path jniLibrary() {
+        String arch = switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch_64";
+            default -> throw new IllegalStateException("the RIC ships no JNI client for " + System.getProperty("os.arch"));
+        };
+        boolean musl;
+        try (Stream<Path> lib = Files.list(Path.of("/lib"))) {
+            musl = lib.anyMatch(p -> p.getFileName().toString().startsWith("ld-musl-"));
+        } catch (IOException e) {
+            musl = false;
+        }
+        Path so = RUNTIME_DIR.resolve("jni/libaws-lambda-jni." + (musl ? "linux_musl-" : "linux-") + arch + ".so");
+        if (!Files.isRegularFile(so)) throw missing();
+        return so;
+    }
+
+    static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /**
+     * The function's code as Lambda lays it out in /var/task: a directory is used as it is; a deployment jar is
+     * unpacked (once per jar version and test JVM family), as Lambda unpacks an uploaded jar or zip.
+     */
+    static Path taskRoot(Path code) {
+        Path absolute = code.toAbsolutePath();
+        if (Files.isDirectory(absolute)) return absolute;
+        if (!Files.isRegularFile(absolute)) {
+            throw new IllegalStateException(absolute + " does not exist; tests that run the deployment jar are *IT tests, "
+                    + "run after `mvn package`");
+        }
+        try {
+            String version = Files.size(absolute) + "-" + Files.getLastModifiedTime(absolute).toMillis();
+            Path root = TASK_ROOTS.resolve(absolute.getFileName() + "-" + version);
+            if (Files.isDirectory(root)) return root;
+            Files.createDirectories(TASK_ROOTS);
+            Path staging = Files.createTempDirectory(TASK_ROOTS, "unpacking-");
+            unzip(absolute, staging);
+            try {
+                Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException raced) {
+                deleteTree(staging); // another test JVM unpacked the same jar first
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not unpack " + absolute, e);
+        }
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) throw new IOException("entry outside the task root: " + entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    copy(in, target);
+                }
+            }
+        }
+    }
+
+    private static void copy(InputStream in, Path target) throws IOException {
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    private static IllegalStateException missing() {
+        return new IllegalStateException(String.format(Locale.ROOT, "the Lambda runtime is not in %s: pom.xml copies it "
+                + "there in generate-test-resources (mvn -q generate-test-resources)", RUNTIME_DIR));
+    }
+}
