@@ -25,22 +25,24 @@ public final class DynamoFaultRule {
 
     enum Fault {
         THROTTLE, THROTTLING_EXCEPTION, INTERNAL_ERROR, COMMIT_THEN_INTERNAL_ERROR, COMMIT_THEN_DROP, DROP, STALL,
-        TRANSACTION_CONFLICT, UNPROCESSED
+        TRANSACTION_CONFLICT, UNPROCESSED, FORWARD_THEN_RUN
     }
 
     private final String operation;
     private final Fault fault;
     private final int keep;
+    private final Runnable action;
     private final Random random;
     private final double probability;
     private int remaining;
     private final AtomicInteger fired = new AtomicInteger();
     private volatile boolean removed;
 
-    private DynamoFaultRule(Builder b, Fault fault, int keep) {
+    private DynamoFaultRule(Builder b, Fault fault, int keep, Runnable action) {
         this.operation = b.operation;
         this.fault = fault;
         this.keep = keep;
+        this.action = action;
         this.random = b.seed == null ? null : new Random(b.seed);
         this.probability = b.probability;
         this.remaining = b.next;
@@ -62,6 +64,10 @@ public final class DynamoFaultRule {
 
     int keep() {
         return keep;
+    }
+
+    Runnable action() {
+        return action;
     }
 
     /** Whether this rule takes a call of {@code op}; counts it if so. */
@@ -151,8 +157,21 @@ public final class DynamoFaultRule {
             return add(Fault.UNPROCESSED, keep);
         }
 
+        /**
+         * Forwards the call (it commits), runs {@code action} before answering, then relays DynamoDB's answer: a
+         * precise point to act at, e.g. {@code forwardThen(sandbox::kill)} for a container that dies right after
+         * a write committed.
+         */
+        public DynamoFaultRule forwardThen(Runnable action) {
+            return add(Fault.FORWARD_THEN_RUN, 0, action);
+        }
+
         private DynamoFaultRule add(Fault fault, int keep) {
-            DynamoFaultRule rule = new DynamoFaultRule(this, fault, keep);
+            return add(fault, keep, null);
+        }
+
+        private DynamoFaultRule add(Fault fault, int keep, Runnable action) {
+            DynamoFaultRule rule = new DynamoFaultRule(this, fault, keep, action);
             add.accept(rule);
             return rule;
         }

@@ -38,6 +38,7 @@ import java.util.zip.CRC32;
  *     proxy.on("TransactWriteItems").next(1).commitThenInternalError();   // the claim commits, the client sees a 500
  *     proxy.on("BatchWriteItem").unprocessedAfter(10);                   // every batch takes only 10 items
  *     proxy.on("GetItem").withProbability(0.2, 42).throttle();            // seeded, so runs repeat
+ *     proxy.on("DeleteItem").next(1).forwardThen(sandbox::kill);         // the container dies right after it
  *     ... run ...
  *     assertEquals(2, proxy.requests("TransactWriteItems"));
  * }
@@ -165,6 +166,11 @@ public final class FaultyDynamoProxy implements AutoCloseable {
                     relay(exchange, DynamoFaultRule.errorAnswer(DynamoFaultRule.Fault.INTERNAL_ERROR));
                 }
                 case COMMIT_THEN_DROP -> forward(exchange, body); // closing the exchange unanswered drops the connection
+                case FORWARD_THEN_RUN -> {
+                    Answer answer = forward(exchange, body);
+                    rule.action().run();
+                    relay(exchange, answer);
+                }
                 case DROP -> { }
                 case STALL -> closed.await();
                 case UNPROCESSED -> {

@@ -45,8 +45,7 @@ class FaultyDynamoProxyTest {
             .region(Region.US_EAST_1)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
             .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)).build())
-            .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1))
-                    .apiCallAttemptTimeout(Duration.ofMillis(500)))
+            .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
             .build();
 
     @AfterEach
@@ -98,7 +97,7 @@ class FaultyDynamoProxyTest {
     }
 
     @Test
-    void theProductionClientRetriesAThrottleAndSucceeds() {
+    void theProductionClientRetriesServerErrorsAndSucceeds() {
         proxy.on("GetItem").next(2).internalError();
         try (DynamoDbClient client = DynamoClients.forLocalEndpoint(proxy.endpoint(), new DynamoMetrics())) {
             client.getItem(b -> b.tableName(table).key(key("a1")));
@@ -128,8 +127,20 @@ class FaultyDynamoProxyTest {
     @Test
     void aStalledCallEndsOnlyByTheClientsOwnTimeoutAndClosingReleasesIt() {
         proxy.on("GetItem").stall();
-        assertThrows(ApiCallAttemptTimeoutException.class, () -> once.getItem(b -> b.tableName(table).key(key("a1"))));
+        assertThrows(ApiCallAttemptTimeoutException.class, () -> once.getItem(b -> b.tableName(table).key(key("a1"))
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofMillis(300)))));
         assertTrue(proxy.awaitRequests("GetItem", 1, Duration.ZERO));
+    }
+
+    @Test
+    void anActionRunsRightAfterTheCallCommittedAndBeforeTheClientHasTheAnswer() {
+        List<Boolean> storedWhenRun = new ArrayList<>();
+        DynamoFaultRule rule = proxy.on("PutItem").next(1).forwardThen(() -> storedWhenRun.add(stored("a1")));
+
+        once.putItem(b -> b.tableName(table).item(item("a1")));
+
+        assertEquals(List.of(true), storedWhenRun);
+        assertEquals(1, rule.fired());
     }
 
     @Test

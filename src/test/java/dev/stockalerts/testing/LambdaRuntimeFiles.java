@@ -1,19 +1,27 @@
 package dev.stockalerts.testing;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Where the pieces of a Lambda java runtime are on this machine: the RIC and its libraries (copied by pom.xml into
@@ -61,9 +69,10 @@ final class LambdaRuntimeFiles {
 
     /**
      * The function's code as Lambda lays it out in /var/task: a directory is used as it is; a deployment jar is
-     * unpacked (once per jar version and test JVM family), as Lambda unpacks an uploaded jar or zip.
+     * unpacked, as Lambda unpacks an uploaded jar or zip. Unpacked once per jar content: a rebuild that changed
+     * nothing reuses the last copy.
      */
-    static Path taskRoot(Path code) {
+    static synchronized Path taskRoot(Path code) {
         Path absolute = code.toAbsolutePath();
         if (Files.isDirectory(absolute)) return absolute;
         if (!Files.isRegularFile(absolute)) {
@@ -71,40 +80,63 @@ final class LambdaRuntimeFiles {
                     + "run after `mvn package`");
         }
         try {
-            String version = Files.size(absolute) + "-" + Files.getLastModifiedTime(absolute).toMillis();
-            Path root = TASK_ROOTS.resolve(absolute.getFileName() + "-" + version);
+            Path root = TASK_ROOTS.resolve(absolute.getFileName() + "-" + sha256(absolute));
             if (Files.isDirectory(root)) return root;
             Files.createDirectories(TASK_ROOTS);
             Path staging = Files.createTempDirectory(TASK_ROOTS, "unpacking-");
             unzip(absolute, staging);
             try {
                 Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException raced) {
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | DirectoryNotEmptyException raced) {
                 deleteTree(staging); // another test JVM unpacked the same jar first
             }
+            String prefix = absolute.getFileName() + "-";
+            Thread cleanup = new Thread(() -> deleteOlderVersions(prefix, root), "lambda-task-cleanup");
+            cleanup.setDaemon(true); // a copy left half-deleted at exit is finished off next time
+            cleanup.start();
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException("could not unpack " + absolute, e);
         }
     }
 
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+            return HexFormat.of().formatHex(digest.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void unzip(Path zip, Path into) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+        Set<Path> made = new HashSet<>(); // creating each directory once is most of the speed
+        try (ZipFile jar = new ZipFile(zip.toFile())) {
+            for (Enumeration<? extends ZipEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
                 Path target = into.resolve(entry.getName()).normalize();
                 if (!target.startsWith(into)) throw new IOException("entry outside the task root: " + entry.getName());
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    copy(in, target);
+                Path dir = entry.isDirectory() ? target : target.getParent();
+                if (made.add(dir)) Files.createDirectories(dir);
+                if (entry.isDirectory()) continue;
+                try (InputStream in = new BufferedInputStream(jar.getInputStream(entry), 1 << 16)) {
+                    Files.copy(in, target);
                 }
             }
         }
     }
 
-    private static void copy(InputStream in, Path target) throws IOException {
-        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    /** Each build's jar is unpacked anew; the unpacked copies of earlier builds are of no more use. */
+    private static void deleteOlderVersions(String prefix, Path keep) {
+        try (Stream<Path> roots = Files.list(TASK_ROOTS)) {
+            for (Path old : roots.filter(p -> p.getFileName().toString().startsWith(prefix) && !p.equals(keep)).toList()) {
+                deleteTree(old);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // only disk space is at stake; the next unpack tries again
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

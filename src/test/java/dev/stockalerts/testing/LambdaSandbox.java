@@ -1,20 +1,16 @@
 package dev.stockalerts.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * One Lambda function's execution environment, as production runs it: a child JVM started the way Lambda's java21
@@ -41,8 +38,8 @@ import java.util.concurrent.TimeoutException;
  * try (LambdaSandbox cron = LambdaSandbox.function("dev.stockalerts.handler.AlertsCronFunction::handleRequest")
  *         .env("TABLE_NAME", table).env("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString())
  *         .build()) {
- *     InvokeResult run = cron.invoke(Events.text("schedule.json"), Duration.ofSeconds(20));
- *     assertEquals(1, run.json().get("fired").asInt(), run::describe);
+ *     InvokeResult run = cron.invoke(LambdaSandbox.sampleEvent("schedule.json"), Duration.ofSeconds(20));
+ *     assertEquals(1, run.json().get("alertsFired").asInt(), run::describe);
  * }
  * }</pre>
  * One invocation at a time, like a Lambda sandbox; use several sandboxes for concurrent containers.
@@ -50,8 +47,6 @@ import java.util.concurrent.TimeoutException;
 public final class LambdaSandbox implements AutoCloseable {
     /** The deployment jar {@code mvn package} builds: what template.yaml deploys. */
     public static final Path DEPLOYMENT_JAR = Path.of("target/stock-alerts.jar");
-    private static final Path LOG_DIR = Path.of("target/lambda-sandbox").toAbsolutePath();
-    private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
     private static final Set<LambdaSandbox> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
@@ -59,19 +54,19 @@ public final class LambdaSandbox implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(LambdaSandbox::close), "lambda-sandbox-cleanup"));
     }
 
-    private final Builder config;
-    private final Path taskRoot;
-    private final List<Path> logFiles = new CopyOnWriteArrayList<>();
-    private volatile Container container;
-    private int coldStarts;
+    private final LambdaProcess.Spec spec;
+    private final Duration initTimeout;
+    private final List<LambdaProcess> processes = new CopyOnWriteArrayList<>();
+    private volatile LambdaProcess current;
 
-    private LambdaSandbox(Builder config) {
-        this.config = config;
-        this.taskRoot = LambdaRuntimeFiles.taskRoot(config.code);
+    private LambdaSandbox(Builder b) {
+        spec = new LambdaProcess.Spec(b.handler, b.functionName, b.memoryMb, b.freeze, Map.copyOf(b.env),
+                LambdaRuntimeFiles.taskRoot(b.code));
+        initTimeout = b.initTimeout;
         OPEN.add(this);
     }
 
-    /** A sandbox for {@code handler} (e.g. {@code dev.stockalerts.handler.StockApiFunction::handleRequest}) in the deployment jar. */
+    /** A sandbox for {@code handler} (e.g. {@code dev.stockalerts.handler.StockApiFunction::handleRequest}), by default in the deployment jar. */
     public static Builder function(String handler) {
         return new Builder(handler);
     }
@@ -145,64 +140,59 @@ public final class LambdaSandbox implements AutoCloseable {
      * for its reply, at most {@code timeout} from the moment the runtime takes the event (plus init on a cold start).
      */
     public synchronized InvokeResult invoke(String eventJson, Duration timeout) {
-        Container c = container;
-        boolean cold = c == null || !c.process.isAlive();
-        if (cold) {
-            if (c != null) c.destroy();
-            c = startContainer();
-        }
-        long logFrom = cold ? 0 : c.logSize();
-        LambdaRuntimeApi.Invocation call = c.api.enqueue(eventJson, timeout);
-        long readyBy = cold ? c.startedNanos + config.initTimeout.toNanos() : System.nanoTime() + timeout.toNanos();
+        LambdaProcess p = current;
+        boolean cold = p == null || !p.alive();
+        if (cold) p = startProcess();
+        long logFrom = cold ? 0 : p.logSize();
+        LambdaRuntimeApi.Invocation call = p.api.enqueue(eventJson, timeout);
+        Outcome outcome = new Outcome(p, call, cold, logFrom);
 
-        Object first = firstOf(readyBy, call.delivered(), c.api.initError(), c.process.onExit());
+        long takenBy = cold ? p.startedNanos + initTimeout.toNanos() : System.nanoTime() + timeout.toNanos();
+        Object first = firstOf(takenBy, call.delivered(), p.api.initError(), p.process.onExit());
         if (!call.delivered().isDone()) {
             call.abandon();
             if (first instanceof LambdaRuntimeApi.Error initError) {
-                c.awaitExit();
-                return c.result(call, InvokeResult.Kind.FUNCTION_ERROR, initError.body(), initError.errorType(),
-                        initError.errorMessage(), cold, Duration.ZERO, logFrom);
+                p.awaitExit();
+                return outcome.of(InvokeResult.Kind.FUNCTION_ERROR, initError.body(), initError.errorType(), initError.errorMessage());
             }
-            if (first == null) {
-                c.destroy();
-                return c.timedOut(call, cold, Duration.ZERO, "Init did not complete within " + seconds(config.initTimeout), logFrom);
+            if (p.alive()) {
+                p.destroy();
+                return outcome.timedOut(cold ? "Init did not complete within " + seconds(initTimeout)
+                        : "The runtime did not take the event within " + seconds(timeout));
             }
-            return c.exited(call, cold, Duration.ZERO, logFrom);
+            return outcome.exited();
         }
 
-        long delivered = call.delivered().join();
-        firstOf(call.deadlineNanos(), call.reply(), c.process.onExit());
-        Duration took = Duration.ofNanos(System.nanoTime() - delivered);
+        firstOf(call.deadlineNanos(), call.reply(), p.process.onExit());
+        outcome.took = Duration.ofNanos(System.nanoTime() - call.delivered().join());
         if (call.reply().isDone() && !call.reply().isCancelled()) {
             LambdaRuntimeApi.Reply reply = call.reply().join();
             if (reply instanceof LambdaRuntimeApi.Response response) {
-                return c.result(call, InvokeResult.Kind.RESPONSE, response.body(), null, null, cold, took, logFrom);
+                return outcome.of(InvokeResult.Kind.RESPONSE, response.body(), null, null);
             }
             LambdaRuntimeApi.Error error = (LambdaRuntimeApi.Error) reply;
-            return c.result(call, InvokeResult.Kind.FUNCTION_ERROR, error.body(), error.errorType(), error.errorMessage(),
-                    cold, took, logFrom);
+            return outcome.of(InvokeResult.Kind.FUNCTION_ERROR, error.body(), error.errorType(), error.errorMessage());
         }
         call.abandon();
-        if (!c.process.isAlive()) return c.exited(call, cold, took, logFrom);
-        c.destroy();
-        return c.timedOut(call, cold, took, "Task timed out after " + seconds(timeout), logFrom);
+        if (!p.alive()) return outcome.exited();
+        p.destroy();
+        return outcome.timedOut("Task timed out after " + seconds(timeout));
     }
 
     /**
      * Starts a container now, without an invocation (as provisioned concurrency would), and returns how long its
-     * init took; fails if init fails. Does nothing but return zero when already warm.
+     * init took; fails if init fails. Returns zero at once when already warm.
      */
     public synchronized Duration start() {
-        Container c = container;
-        if (c != null && c.process.isAlive()) return Duration.ZERO;
-        if (c != null) c.destroy();
-        c = startContainer();
-        firstOf(c.startedNanos + config.initTimeout.toNanos(), c.api.ready(), c.api.initError(), c.process.onExit());
-        if (!c.api.ready().isDone()) {
-            c.destroy();
-            throw new AssertionError("init failed: " + c.api.initError().getNow(null) + "\n" + String.join("\n", c.lines(0)));
+        LambdaProcess p = current;
+        if (p != null && p.alive()) return Duration.ZERO;
+        p = startProcess();
+        firstOf(p.startedNanos + initTimeout.toNanos(), p.api.ready(), p.api.initError(), p.process.onExit());
+        if (!p.api.ready().isDone()) {
+            p.destroy();
+            throw new AssertionError("init failed: " + p.api.initError().getNow(null) + "\n" + String.join("\n", p.lines(0)));
         }
-        return Duration.ofNanos(c.api.ready().join() - c.startedNanos);
+        return Duration.ofNanos(p.api.ready().join() - p.startedNanos);
     }
 
     /**
@@ -210,46 +200,48 @@ public final class LambdaSandbox implements AutoCloseable {
      * also while an invocation runs (it then ends as a {@code Runtime.ExitError}); the next invoke is a cold start.
      */
     public void kill() {
-        Container c = container;
-        if (c != null) c.destroy();
+        LambdaProcess p = current;
+        if (p != null) p.destroy();
     }
 
     /** Whether a process is alive to take the next invocation warm. */
     public boolean warm() {
-        Container c = container;
-        return c != null && c.process.isAlive();
+        LambdaProcess p = current;
+        return p != null && p.alive();
     }
 
     /** The live process's id, if one is running. */
-    public java.util.OptionalLong pid() {
-        Container c = container;
-        return c != null && c.process.isAlive() ? java.util.OptionalLong.of(c.process.pid()) : java.util.OptionalLong.empty();
+    public OptionalLong pid() {
+        LambdaProcess p = current;
+        return p != null && p.alive() ? OptionalLong.of(p.process.pid()) : OptionalLong.empty();
     }
 
-    /** A sample event of {@code events/} (e.g. {@code schedule.json}) as text, exactly as the invoking service sends it. */
-    public static String sampleEvent(String fileName) {
-        try {
-            return Files.readString(Path.of("events", fileName));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** How many processes (cold starts) this sandbox started. */
+    public int coldStarts() {
+        return processes.size();
+    }
+
+    /** Every line every process of this sandbox wrote so far, in order. */
+    public List<String> logs() {
+        List<String> all = new ArrayList<>();
+        for (LambdaProcess p : processes) all.addAll(p.lines(0));
+        return all;
     }
 
     /**
      * Waits until the current process writes a line matching {@code line} (e.g. to {@link #kill()} it at that point
      * of a run, from another thread); false on timeout.
      */
-    public boolean awaitLogLine(java.util.function.Predicate<String> line, Duration timeout) {
+    public boolean awaitLogLine(Predicate<String> line, Duration timeout) {
         long until = System.nanoTime() + timeout.toNanos();
-        long seen = 0;
+        LambdaProcess seenProcess = null;
+        long seenSize = -1;
         while (true) {
-            Container c = container;
-            if (c != null) {
-                long size = c.logSize();
-                if (size != seen) {
-                    seen = size;
-                    if (c.lines(0).stream().anyMatch(line)) return true;
-                }
+            LambdaProcess p = current;
+            if (p != null && (p != seenProcess || p.logSize() != seenSize)) {
+                seenProcess = p;
+                seenSize = p.logSize();
+                if (p.lines(0).stream().anyMatch(line)) return true;
             }
             if (System.nanoTime() >= until) return false;
             try {
@@ -261,16 +253,13 @@ public final class LambdaSandbox implements AutoCloseable {
         }
     }
 
-    /** How many processes this sandbox started. */
-    public synchronized int coldStarts() {
-        return coldStarts;
-    }
-
-    /** Every line every process of this sandbox wrote so far, in order. */
-    public List<String> logs() {
-        List<String> all = new ArrayList<>();
-        for (Path file : logFiles) all.addAll(readLines(file, 0));
-        return all;
+    /** A sample event of {@code events/} (e.g. {@code schedule.json}) as text, exactly as the invoking service sends it. */
+    public static String sampleEvent(String fileName) {
+        try {
+            return Files.readString(Path.of("events", fileName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -279,22 +268,57 @@ public final class LambdaSandbox implements AutoCloseable {
         OPEN.remove(this);
     }
 
-    private Container startContainer() {
-        Container c = new Container();
-        container = c;
-        coldStarts++;
-        return c;
+    private LambdaProcess startProcess() {
+        LambdaProcess old = current;
+        if (old != null) old.destroy();
+        LambdaProcess p = new LambdaProcess(spec);
+        processes.add(p);
+        current = p;
+        return p;
     }
 
-    /** Waits until the first of {@code futures} completes or {@code untilNanos}; returns its value, or null on timeout. */
+    /** Builds the result of one invocation on one process. */
+    private static final class Outcome {
+        final LambdaProcess process;
+        final LambdaRuntimeApi.Invocation call;
+        final boolean cold;
+        final long logFrom;
+        Duration took = Duration.ZERO;
+
+        Outcome(LambdaProcess process, LambdaRuntimeApi.Invocation call, boolean cold, long logFrom) {
+            this.process = process;
+            this.call = call;
+            this.cold = cold;
+            this.logFrom = logFrom;
+        }
+
+        InvokeResult of(InvokeResult.Kind kind, String body, String errorType, String errorMessage) {
+            Duration init = cold ? Duration.ofNanos(process.api.ready().getNow(System.nanoTime()) - process.startedNanos) : Duration.ZERO;
+            return new InvokeResult(call.requestId(), kind, body, errorType, errorMessage, cold, init, took, process.lines(logFrom));
+        }
+
+        InvokeResult exited() {
+            process.awaitExit();
+            String message = "RequestId: " + call.requestId() + " Error: Runtime exited with error: " + process.exitDescription();
+            return of(InvokeResult.Kind.FUNCTION_ERROR, errorDocument("Runtime.ExitError", message), "Runtime.ExitError", message);
+        }
+
+        InvokeResult timedOut(String what) {
+            String message = "RequestId: " + call.requestId() + " Error: " + what;
+            return of(InvokeResult.Kind.TIMED_OUT, errorDocument("Sandbox.Timedout", message), "Sandbox.Timedout", message);
+        }
+
+        private static String errorDocument(String type, String message) {
+            return "{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message + "\"}";
+        }
+    }
+
+    /** Waits until the first of {@code futures} completes or until {@code untilNanos}; its value, or null. */
     private static Object firstOf(long untilNanos, CompletableFuture<?>... futures) {
         try {
-            long wait = untilNanos - System.nanoTime();
-            return CompletableFuture.anyOf(futures).get(Math.max(0, wait), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | java.util.concurrent.CancellationException e) {
-            return null;
-        } catch (ExecutionException e) {
-            return null;
+            return CompletableFuture.anyOf(futures).get(Math.max(0, untilNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
+            return null; // the caller looks at each future itself
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while invoking", e);
@@ -303,175 +327,5 @@ public final class LambdaSandbox implements AutoCloseable {
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.2f seconds", d.toMillis() / 1000.0);
-    }
-
-    private static List<String> readLines(Path file, long from) {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            if (size <= from) return List.of();
-            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(size - from));
-            channel.position(from);
-            while (bytes.hasRemaining() && channel.read(bytes) > 0) { /* read to the size seen */ }
-            String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
-            return text.isEmpty() ? List.of() : Arrays.asList(text.split("\r?\n"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One process and its Runtime API. */
-    private final class Container {
-        final LambdaRuntimeApi api;
-        final Process process;
-        final Path logFile;
-        final long startedNanos = System.nanoTime();
-
-        Container() {
-            ProcessFreezer freezer = config.freeze ? new ProcessFreezer() : null;
-            api = LambdaRuntimeApi.start(config.functionName, freezer == null ? LambdaRuntimeApi.Freezer.NONE : freezer);
-            try {
-                Files.createDirectories(LOG_DIR);
-                logFile = Files.createTempFile(LOG_DIR, config.functionName + "-", ".log");
-                logFiles.add(logFile);
-                ProcessBuilder pb = new ProcessBuilder(command())
-                        .directory(taskRoot.toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(logFile.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-                pb.environment().clear();
-                pb.environment().putAll(environment());
-                process = pb.start();
-                if (freezer != null) freezer.pid = process.pid();
-            } catch (IOException e) {
-                api.close();
-                throw new UncheckedIOException("could not start the function's JVM", e);
-            }
-        }
-
-        private List<String> command() {
-            long heapKb = Math.round(config.memoryMb * 1024 * 0.85);
-            return List.of(LambdaRuntimeFiles.java().toString(),
-                    "-XX:MaxHeapSize=" + heapKb + "k",
-                    "-XX:+UseSerialGC",
-                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                    "--add-opens=java.base/java.io=ALL-UNNAMED",
-                    "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
-                    "-XX:+ErrorFileToStderr",
-                    "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + LambdaRuntimeFiles.jniLibrary(),
-                    "-classpath", LambdaRuntimeFiles.runtimeClasspath(),
-                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
-                    config.handler);
-        }
-
-        private Map<String, String> environment() {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-            env.put("LANG", "en_US.UTF-8");
-            env.put("TZ", ":UTC");
-            env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-            env.put("LAMBDA_RUNTIME_DIR", LambdaRuntimeFiles.RUNTIME_DIR.toString());
-            env.put("_HANDLER", config.handler);
-            env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
-            env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-            env.put("AWS_LAMBDA_FUNCTION_NAME", config.functionName);
-            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb));
-            env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-            env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.functionName);
-            env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/01/01/[$LATEST]" + logFile.getFileName());
-            env.put("AWS_REGION", "us-east-1");
-            env.put("AWS_DEFAULT_REGION", "us-east-1");
-            // DynamoDB Local keeps one database per access key id and region: the key LocalDynamo's clients use.
-            env.put("AWS_ACCESS_KEY_ID", "local");
-            env.put("AWS_SECRET_ACCESS_KEY", "local");
-            env.put("AWS_SESSION_TOKEN", "sandbox-session-token");
-            env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"); // as template.yaml sets it
-            env.putAll(config.env);
-            return env;
-        }
-
-        long logSize() {
-            try {
-                return Files.size(logFile);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        List<String> lines(long from) {
-            return readLines(logFile, from);
-        }
-
-        void awaitExit() {
-            try {
-                if (!process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) destroy();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            api.close();
-        }
-
-        void destroy() {
-            process.destroyForcibly();
-            try {
-                process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            api.close();
-        }
-
-        InvokeResult result(LambdaRuntimeApi.Invocation call, InvokeResult.Kind kind, String body, String errorType,
-                            String errorMessage, boolean cold, Duration took, long logFrom) {
-            Duration init = cold ? Duration.ofNanos(api.ready().getNow(System.nanoTime()) - startedNanos) : Duration.ZERO;
-            return new InvokeResult(call.requestId(), kind, body, errorType, errorMessage, cold, init, took, lines(logFrom));
-        }
-
-        InvokeResult exited(LambdaRuntimeApi.Invocation call, boolean cold, Duration took, long logFrom) {
-            awaitExit();
-            int status = process.exitValue();
-            String how = status > 128 ? "signal " + (status - 128) : "exit status " + status;
-            String message = "RequestId: " + call.requestId() + " Error: Runtime exited with error: " + how;
-            return result(call, InvokeResult.Kind.FUNCTION_ERROR, errorDocument("Runtime.ExitError", message),
-                    "Runtime.ExitError", message, cold, took, logFrom);
-        }
-
-        InvokeResult timedOut(LambdaRuntimeApi.Invocation call, boolean cold, Duration took, String what, long logFrom) {
-            String message = "RequestId: " + call.requestId() + " Error: " + what;
-            return result(call, InvokeResult.Kind.TIMED_OUT, errorDocument("Sandbox.Timedout", message),
-                    "Sandbox.Timedout", message, cold, took, logFrom);
-        }
-
-        private String errorDocument(String type, String message) {
-            return "{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message + "\"}";
-        }
-    }
-
-    /** SIGSTOP / SIGCONT through kill(1): the JDK can only send TERM and KILL. */
-    private static final class ProcessFreezer implements LambdaRuntimeApi.Freezer {
-        volatile long pid;
-
-        @Override
-        public void freeze() {
-            signal("-STOP");
-        }
-
-        @Override
-        public void thaw() {
-            signal("-CONT");
-        }
-
-        private void signal(String signal) {
-            if (pid == 0) return;
-            try {
-                new ProcessBuilder("kill", signal, Long.toString(pid))
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start().waitFor(5, TimeUnit.SECONDS);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not signal the function's process", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

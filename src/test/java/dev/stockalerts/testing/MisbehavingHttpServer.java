@@ -160,6 +160,7 @@ public final class MisbehavingHttpServer implements AutoCloseable {
     private volatile Behaviour always = Behaviour.answer(200, "text/plain", "ok");
     private final List<LoopbackHttpServer.Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private volatile java.util.function.Consumer<LoopbackHttpServer.Request> onRequest = request -> {};
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private MisbehavingHttpServer() throws IOException {
@@ -185,6 +186,15 @@ public final class MisbehavingHttpServer implements AutoCloseable {
     /** One-shot behaviours for the next requests, in order, before {@link #always}. */
     public MisbehavingHttpServer next(Behaviour... behaviours) {
         upcoming.addAll(List.of(behaviours));
+        return this;
+    }
+
+    /**
+     * Runs {@code action} on each request once it is read, before the server behaves: a precise point to act at,
+     * e.g. {@code onRequest(r -> sandbox.kill())} for a container that dies while its webhook call is in flight.
+     */
+    public MisbehavingHttpServer onRequest(java.util.function.Consumer<LoopbackHttpServer.Request> action) {
+        onRequest = action;
         return this;
     }
 
@@ -265,6 +275,7 @@ public final class MisbehavingHttpServer implements AutoCloseable {
                 if (request == null) return; // the client closed its connection
                 requests.add(request);
                 signal();
+                onRequest.accept(request);
                 Behaviour b = upcoming.poll();
                 if (b == null) b = always;
                 switch (b.kind) {

@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -65,6 +67,18 @@ class MisbehavingHttpServerTest {
             assertEquals("{\"symbol\":\"AAPL\"}", request.body());
             assertEquals(2, server.requests().size());
             assertEquals(1, server.connections());
+        }
+    }
+
+    @Test
+    void anActionRunsOnEachRequestBeforeTheServerAnswers() throws Exception {
+        try (MisbehavingHttpServer server = MisbehavingHttpServer.start()) {
+            List<String> seen = new CopyOnWriteArrayList<>();
+            server.onRequest(request -> seen.add(request.body())).always(Behaviour.answer(204, null, ""));
+
+            post(server.uri("/hook"), "{\"n\":1}");
+
+            assertEquals(List.of("{\"n\":1}"), seen);
         }
     }
 
