@@ -48,8 +48,9 @@ public final class FaultyDynamoProxy implements AutoCloseable {
     /** One request as the proxy received it. */
     public record Call(String operation, String body) {}
 
+    /** Headers of one hop, or that the JDK client sets itself; accept-encoding too, so answers stay readable text. */
     private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "expect", "upgrade",
-            "transfer-encoding", "date", "keep-alive", "te", "trailer", "via", "warning", "from", ":status");
+            "transfer-encoding", "date", "keep-alive", "te", "trailer", "via", "warning", "from", ":status", "accept-encoding");
 
     private final URI target;
     private final HttpServer server;

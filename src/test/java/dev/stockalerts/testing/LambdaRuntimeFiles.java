@@ -1,6 +1,5 @@
 package dev.stockalerts.testing;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,15 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Where the pieces of a Lambda java runtime are on this machine: the RIC and its libraries (copied by pom.xml into
@@ -63,14 +57,16 @@ final class LambdaRuntimeFiles {
         return so;
     }
 
+    /** The test JVM's own java, or {@code -Dlambda.java.home=...} (e.g. a JDK 21, the version Lambda's java21 runs). */
     static Path java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java");
+        return Path.of(System.getProperty("lambda.java.home", System.getProperty("java.home")), "bin", "java");
     }
 
     /**
-     * The function's code as Lambda lays it out in /var/task: a directory is used as it is; a deployment jar is
-     * unpacked, as Lambda unpacks an uploaded jar or zip. Unpacked once per jar content: a rebuild that changed
-     * nothing reuses the last copy.
+     * The function's code as it lies in Lambda's /var/task: a directory of classes is used as it is; a deployment
+     * jar goes to {@code lib/} of a task root, as the Makefile ships it for {@code sam build} (the runtime loads
+     * {@code lib/*.jar}). One copy per jar content: a rebuild that changed nothing reuses it, and the copy is what
+     * runs even while {@code mvn package} rewrites the jar.
      */
     static synchronized Path taskRoot(Path code) {
         Path absolute = code.toAbsolutePath();
@@ -80,23 +76,22 @@ final class LambdaRuntimeFiles {
                     + "run after `mvn package`");
         }
         try {
-            Path root = TASK_ROOTS.resolve(absolute.getFileName() + "-" + sha256(absolute));
-            if (Files.isDirectory(root)) return root;
+            String name = absolute.getFileName().toString();
+            Path root = TASK_ROOTS.resolve(name + "-" + sha256(absolute));
+            if (Files.isRegularFile(root.resolve("lib").resolve(name))) return root;
             Files.createDirectories(TASK_ROOTS);
-            Path staging = Files.createTempDirectory(TASK_ROOTS, "unpacking-");
-            unzip(absolute, staging);
+            Path staging = Files.createTempDirectory(TASK_ROOTS, "staging-");
+            Files.createDirectories(staging.resolve("lib"));
+            Files.copy(absolute, staging.resolve("lib").resolve(name));
             try {
                 Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | DirectoryNotEmptyException raced) {
-                deleteTree(staging); // another test JVM unpacked the same jar first
+                deleteTree(staging); // another test JVM laid out the same jar first
             }
-            String prefix = absolute.getFileName() + "-";
-            Thread cleanup = new Thread(() -> deleteOlderVersions(prefix, root), "lambda-task-cleanup");
-            cleanup.setDaemon(true); // a copy left half-deleted at exit is finished off next time
-            cleanup.start();
+            deleteOlderVersions(name + "-", root);
             return root;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not unpack " + absolute, e);
+            throw new UncheckedIOException("could not lay out " + absolute, e);
         }
     }
 
@@ -111,31 +106,14 @@ final class LambdaRuntimeFiles {
         }
     }
 
-    private static void unzip(Path zip, Path into) throws IOException {
-        Set<Path> made = new HashSet<>(); // creating each directory once is most of the speed
-        try (ZipFile jar = new ZipFile(zip.toFile())) {
-            for (Enumeration<? extends ZipEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
-                Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) throw new IOException("entry outside the task root: " + entry.getName());
-                Path dir = entry.isDirectory() ? target : target.getParent();
-                if (made.add(dir)) Files.createDirectories(dir);
-                if (entry.isDirectory()) continue;
-                try (InputStream in = new BufferedInputStream(jar.getInputStream(entry), 1 << 16)) {
-                    Files.copy(in, target);
-                }
-            }
-        }
-    }
-
-    /** Each build's jar is unpacked anew; the unpacked copies of earlier builds are of no more use. */
+    /** Copies of earlier builds' jars are of no more use. */
     private static void deleteOlderVersions(String prefix, Path keep) {
         try (Stream<Path> roots = Files.list(TASK_ROOTS)) {
             for (Path old : roots.filter(p -> p.getFileName().toString().startsWith(prefix) && !p.equals(keep)).toList()) {
                 deleteTree(old);
             }
         } catch (IOException | UncheckedIOException e) {
-            // only disk space is at stake; the next unpack tries again
+            // only disk space is at stake; the next new copy tries again
         }
     }
 

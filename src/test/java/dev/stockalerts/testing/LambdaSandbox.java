@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 /**
  * One Lambda function's execution environment, as production runs it: a child JVM started the way Lambda's java21
  * runtime starts one (the real RIC's {@code AWSLambda} main class, its JVM flags, Lambda's environment variables,
- * the code unpacked into a task root that is the working directory), fed by a loopback {@link LambdaRuntimeApi}.
+ * the code in a task root, its working directory, as `sam build` ships it), fed by a loopback {@link LambdaRuntimeApi}.
  * <ul>
  *   <li>The first {@link #invoke} starts the process (a cold start); a process that answered stays warm for the
  *       next one, static caches and all, until {@link #kill()} (the container is recycled).</li>
@@ -87,7 +87,7 @@ public final class LambdaSandbox implements AutoCloseable {
             this.functionName = className.substring(className.lastIndexOf('.') + 1);
         }
 
-        /** The function's code: a jar (unpacked as Lambda does) or a directory of classes. Default: {@link #DEPLOYMENT_JAR}. */
+        /** The function's code: a jar (placed in the task root's lib/, as the Makefile ships it) or a directory of classes. Default: {@link #DEPLOYMENT_JAR}. */
         public Builder code(Path jarOrDirectory) {
             this.code = jarOrDirectory;
             return this;
