@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,10 +28,26 @@ public final class LocalDynamo {
 
     private static synchronized EmbeddedDynamoDb engine() {
         if (engine == null) {
-            engine = EmbeddedDynamoDb.start();
+            engine = quietly(EmbeddedDynamoDb::start);
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
         }
         return engine;
+    }
+
+    /** DynamoDB Local prints its configuration banner to stdout on start; tests stay quiet. */
+    private static <T> T quietly(java.util.function.Supplier<T> start) {
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return start.get();
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    /** Where the engine listens: for a {@link FaultyDynamoProxy} in front of it, or a child process's AWS_ENDPOINT_URL_DYNAMODB. */
+    public static URI endpoint() {
+        return engine().endpoint();
     }
 
     /** A client counting calls and capacity into {@code metrics}. */

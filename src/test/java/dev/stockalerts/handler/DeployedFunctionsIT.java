@@ -1,0 +1,97 @@
+package dev.stockalerts.handler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stockalerts.alert.Alert;
+import dev.stockalerts.alert.Condition;
+import dev.stockalerts.alert.RearmPolicy;
+import dev.stockalerts.dynamo.DynamoAlertRepository;
+import dev.stockalerts.dynamo.DynamoMetrics;
+import dev.stockalerts.local.SimulatedMarket;
+import dev.stockalerts.local.WebhookReceiver;
+import dev.stockalerts.local.YahooFeedServer;
+import dev.stockalerts.testing.ApiEvents;
+import dev.stockalerts.testing.FaultyDynamoProxy;
+import dev.stockalerts.testing.InvokeResult;
+import dev.stockalerts.testing.LambdaSandbox;
+import dev.stockalerts.testing.LocalDynamo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The deployment jar's two functions as Lambda runs them: target/stock-alerts.jar under the real runtime interface
+ * client, invoked with the sample events byte for byte, against DynamoDB Local (through the fault proxy, faults
+ * off), the simulated market in Yahoo's format and a webhook receiver, all on 127.0.0.1.
+ */
+class DeployedFunctionsIT {
+    /** The functions' Timeout in template.yaml. */
+    private static final Duration CRON_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration API_TIMEOUT = Duration.ofSeconds(10);
+
+    private final String table = LocalDynamo.newTable();
+    private final SimulatedMarket market = new SimulatedMarket(Clock.systemUTC(), 1, 0);
+    private final FaultyDynamoProxy dynamo = FaultyDynamoProxy.inFrontOfLocalDynamo();
+    private final YahooFeedServer yahoo = new YahooFeedServer(market);
+    private final WebhookReceiver webhook = new WebhookReceiver(body -> {});
+
+    @AfterEach
+    void close() {
+        webhook.close();
+        yahoo.close();
+        dynamo.close();
+    }
+
+    private LambdaSandbox function(String handler) {
+        return LambdaSandbox.function(handler)
+                .env("TABLE_NAME", table)
+                .env("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString())
+                .env("QUOTE_PROVIDERS", "yahoo")
+                .env("YAHOO_BASE_URL", yahoo.baseUri().toString())
+                .env("ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts")
+                .build();
+    }
+
+    @Test
+    void theScheduledFunctionFiresASeededAlertPostsItToTheWebhookAndAnswersItsRunReport() {
+        market.set("AAPL", 205);
+        try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
+            new DynamoAlertRepository(client, table).put(
+                    new Alert("a1", "AAPL", Condition.ABOVE, 200, RearmPolicy.once(), List.of("webhook"), Instant.now()));
+        }
+        try (LambdaSandbox cron = function("dev.stockalerts.handler.AlertsCronFunction::handleRequest")) {
+            InvokeResult run = cron.invoke(LambdaSandbox.sampleEvent("schedule.json"), CRON_TIMEOUT);
+
+            JsonNode report = run.json();
+            assertEquals(1, report.get("alertsChecked").asInt(), run::describe);
+            assertEquals(1, report.get("alertsFired").asInt(), run::describe);
+            assertEquals(1, report.get("notificationsSent").asInt(), run::describe);
+            assertEquals(1, webhook.bodies().size());
+            assertTrue(webhook.bodies().get(0).contains("AAPL"), webhook.bodies()::toString);
+            assertTrue(dynamo.requests("TransactWriteItems") >= 1, "the firing was claimed through the proxy: " + dynamo.requestCounts());
+            assertTrue(run.logs().stream().anyMatch(l -> l.startsWith("[Check] ")), run::describe);
+        }
+    }
+
+    @Test
+    void theApiFunctionAnswersAQuoteForTheSampleApiGatewayEvent() {
+        market.set("AAPL", 205);
+        try (LambdaSandbox api = function("dev.stockalerts.handler.StockApiFunction::handleRequest")) {
+            InvokeResult call = api.invoke(LambdaSandbox.sampleEvent("api-get-stock.json"), API_TIMEOUT);
+
+            JsonNode response = call.json();
+            assertEquals(200, response.get("statusCode").asInt(), call::describe);
+            JsonNode quote = ApiEvents.json(response.get("body").asText());
+            assertEquals("AAPL", quote.get("symbol").asText(), quote::toString);
+            assertEquals(205.0, quote.get("price").asDouble(), quote::toString);
+            assertEquals(1, yahoo.requests());
+        }
+    }
+}
