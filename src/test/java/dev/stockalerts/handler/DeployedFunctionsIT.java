@@ -76,7 +76,8 @@ class DeployedFunctionsIT {
             assertEquals(1, webhook.bodies().size());
             assertTrue(webhook.bodies().get(0).contains("AAPL"), webhook.bodies()::toString);
             assertTrue(dynamo.requests("TransactWriteItems") >= 1, "the firing was claimed through the proxy: " + dynamo.requestCounts());
-            assertTrue(run.logs().stream().anyMatch(l -> l.startsWith("[Check] ")), run::describe);
+            assertTrue(run.logs().stream().anyMatch(l -> l.startsWith("{") && l.contains("\"_aws\"")),
+                    "the run report goes to the log as one EMF line: " + run.describe());
         }
     }
 

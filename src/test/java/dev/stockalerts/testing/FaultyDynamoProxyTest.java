@@ -2,6 +2,7 @@ package dev.stockalerts.testing;
 
 import dev.stockalerts.dynamo.DynamoClients;
 import dev.stockalerts.dynamo.DynamoMetrics;
+import dev.stockalerts.time.DeadlineContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -69,7 +70,7 @@ class FaultyDynamoProxyTest {
 
     @Test
     void callsNoRuleTakesReachDynamoDbUntouchedAndAreCounted() {
-        try (DynamoDbClient client = DynamoClients.forLocalEndpoint(proxy.endpoint(), new DynamoMetrics())) {
+        try (DynamoDbClient client = DynamoClients.forLocalEndpoint(proxy.endpoint(), new DynamoMetrics(), new DeadlineContext())) {
             client.putItem(b -> b.tableName(table).item(item("a1")));
             assertTrue(client.getItem(b -> b.tableName(table).key(key("a1"))).hasItem());
         }
@@ -99,7 +100,7 @@ class FaultyDynamoProxyTest {
     @Test
     void theProductionClientRetriesServerErrorsAndSucceeds() {
         proxy.on("GetItem").next(2).internalError();
-        try (DynamoDbClient client = DynamoClients.forLocalEndpoint(proxy.endpoint(), new DynamoMetrics())) {
+        try (DynamoDbClient client = DynamoClients.forLocalEndpoint(proxy.endpoint(), new DynamoMetrics(), new DeadlineContext())) {
             client.getItem(b -> b.tableName(table).key(key("a1")));
         }
         assertEquals(3, proxy.requests("GetItem"));
