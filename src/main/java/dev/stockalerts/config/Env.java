@@ -63,4 +63,23 @@ final class Env {
         if (value.equalsIgnoreCase("false")) return false;
         throw new SettingsException(name + " must be true or false, got '" + value + "'");
     }
+
+    int positiveInt(String name, int fallback) {
+        String value = optional(name);
+        if (value == null) return fallback;
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed > 0) return parsed;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SettingsException(name + " must be a positive whole number, got '" + value + "'");
+    }
+
+    String oneOf(String name, String fallback, String... allowed) {
+        String value = optional(name);
+        if (value == null) return fallback;
+        for (String a : allowed) if (a.equalsIgnoreCase(value)) return a;
+        throw new SettingsException(name + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+    }
 }

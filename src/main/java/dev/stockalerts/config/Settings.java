@@ -27,7 +27,13 @@ public record Settings(
         URI telegramBaseUrl,
         String telegramBotToken,
         String telegramChatId,
-        String alertTopicArn) {
+        String alertTopicArn,
+        Duration unknownSymbolTtl,
+        int quoteRequestsPerRun,
+        int quoteRequestsInFlight,
+        String yahooSpark,
+        int yahooSparkBatch,
+        int finnhubCallsPerMinute) {
 
     public static final URI YAHOO = URI.create("https://query1.finance.yahoo.com");
     public static final URI FINNHUB = URI.create("https://finnhub.io");
@@ -61,6 +67,12 @@ public record Settings(
                 env.uri("TELEGRAM_BASE_URL", TELEGRAM),
                 env.optional("TELEGRAM_BOT_TOKEN"),
                 env.optional("TELEGRAM_CHAT_ID"),
-                env.optional("ALERT_TOPIC_ARN"));
+                env.optional("ALERT_TOPIC_ARN"),
+                env.duration("UNKNOWN_SYMBOL_TTL", Duration.ofHours(1)),
+                env.positiveInt("QUOTE_REQUESTS_PER_RUN", 100),
+                env.positiveInt("QUOTE_REQUESTS_IN_FLIGHT", 8),
+                env.oneOf("YAHOO_SPARK", "v7", "v7", "v8", "off"),
+                env.positiveInt("YAHOO_SPARK_BATCH", 20),
+                env.positiveInt("FINNHUB_CALLS_PER_MINUTE", 60));
     }
 }
