@@ -49,10 +49,10 @@ public final class QuoteEndpoint {
         return unavailable(symbol, lookup.failures());
     }
 
-    /** 503 when providers are rate limiting or slow (try later), 502 when they answered badly. */
+    /** 503 when providers are rate limiting, slow or over our own budget (try later), 502 when they answered badly. */
     private static ApiResponse unavailable(String symbol, List<QuoteProviderException> failures) {
         boolean overloaded = failures.stream().anyMatch(f -> f.kind() == QuoteProviderException.Kind.RATE_LIMITED
-                || f.kind() == QuoteProviderException.Kind.TIMEOUT);
+                || f.kind() == QuoteProviderException.Kind.TIMEOUT || f.kind() == QuoteProviderException.Kind.BUDGET);
         long retryAfter = failures.stream().map(QuoteProviderException::retryAfterSeconds)
                 .filter(Objects::nonNull).mapToLong(Long::longValue).max().orElse(DEFAULT_RETRY_AFTER_SECONDS);
         ObjectNode body = ApiErrors.body("quote providers unavailable").put("symbol", symbol);

@@ -18,6 +18,8 @@ final class QuoteJson {
         json.put("currency", q.currency());
         json.put("marketTime", q.marketTime() == null ? null : q.marketTime().toString());
         json.put("provider", q.provider());
+        json.put("dayHigh", q.dayHigh());
+        json.put("dayLow", q.dayLow());
         return json;
     }
 

@@ -75,7 +75,7 @@ public final class AlertCheck {
         List<Alert> alerts = cache.alerts();
         Set<String> symbols = alerts.stream().map(Alert::symbol).collect(Collectors.toCollection(TreeSet::new));
         QuoteLookup lookup = symbols.isEmpty() || quotesBy.expired()
-                ? new QuoteLookup(Map.of(), Set.of(), symbols, List.of()) : quotes.lookup(symbols);
+                ? new QuoteLookup(Map.of(), Set.of(), symbols, List.of()) : quotes.lookup(symbols, quotesBy);
 
         int checked = 0;
         int fired = 0;

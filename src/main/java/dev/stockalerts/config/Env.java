@@ -75,4 +75,19 @@ final class Env {
         }
         throw new SettingsException(name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
     }
+
+    int positiveInt(String name, int fallback) {
+        try {
+            return integer(name, fallback, 1, Integer.MAX_VALUE);
+        } catch (SettingsException e) {
+            throw new SettingsException(name + " must be a positive whole number, got '" + optional(name) + "'");
+        }
+    }
+
+    String oneOf(String name, String fallback, String... allowed) {
+        String value = optional(name);
+        if (value == null) return fallback;
+        for (String a : allowed) if (a.equalsIgnoreCase(value)) return a;
+        throw new SettingsException(name + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+    }
 }

@@ -32,7 +32,13 @@ public record Settings(
         String telegramBotTokenParameter,
         Duration deliveryGiveUp,
         int maxAlerts,
-        Duration historyTtl) {
+        Duration historyTtl,
+        Duration unknownSymbolTtl,
+        int quoteRequestsPerRun,
+        int quoteRequestsInFlight,
+        String yahooSpark,
+        int yahooSparkBatch,
+        int finnhubCallsPerMinute) {
 
     public static final URI YAHOO = URI.create("https://query1.finance.yahoo.com");
     public static final URI FINNHUB = URI.create("https://finnhub.io");
@@ -72,6 +78,12 @@ public record Settings(
                 env.optional("TELEGRAM_BOT_TOKEN_PARAMETER"),
                 env.duration("DELIVERY_GIVE_UP", Duration.ofHours(24)),
                 env.integer("MAX_ALERTS", 10_000, 1, 1_000_000),
-                env.duration("HISTORY_TTL", Duration.ofDays(90)));
+                env.duration("HISTORY_TTL", Duration.ofDays(90)),
+                env.duration("UNKNOWN_SYMBOL_TTL", Duration.ofHours(1)),
+                env.positiveInt("QUOTE_REQUESTS_PER_RUN", 100),
+                env.positiveInt("QUOTE_REQUESTS_IN_FLIGHT", 8),
+                env.oneOf("YAHOO_SPARK", "v7", "v7", "v8", "off"),
+                env.positiveInt("YAHOO_SPARK_BATCH", 20),
+                env.positiveInt("FINNHUB_CALLS_PER_MINUTE", 60));
     }
 }

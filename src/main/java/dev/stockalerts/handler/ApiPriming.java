@@ -6,6 +6,9 @@ import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.notify.ConsoleChannel;
 import dev.stockalerts.notify.Notifier;
 import dev.stockalerts.quote.Quote;
+import dev.stockalerts.time.Deadline;
+import dev.stockalerts.quote.ProviderTraffic;
+import dev.stockalerts.quote.QuoteOutcome;
 import dev.stockalerts.quote.QuoteProvider;
 import dev.stockalerts.quote.QuoteService;
 import dev.stockalerts.wiring.ApiComponents;
@@ -18,6 +21,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +82,9 @@ public final class ApiPriming implements Resource {
         Clock clock = Clock.systemUTC();
         Settings settings = Settings.from(Map.of("TABLE_NAME", "priming"));
         try (DynamoDbClient dynamo = primingDynamo()) {
-            QuoteService quotes = new QuoteService(List.of(new PrimingQuotes()), settings.quoteCacheTtl(), clock, failure -> {});
+            // The traffic's client is never used: the priming provider answers from memory.
+            QuoteService quotes = new QuoteService(List.of(new PrimingQuotes()), new ProviderTraffic(HttpClient.newHttpClient(), 1),
+                    settings.quoteCacheTtl(), settings.unknownSymbolTtl(), clock, failure -> {});
             Outbound outbound = new Outbound(quotes, new Notifier(List.of(new ConsoleChannel(line -> { }))), null);
             StockApiFunction twin = new StockApiFunction(ApiComponents.create(settings, dynamo, outbound, clock, line -> {}).router());
             List<Integer> statuses = new ArrayList<>();
@@ -115,10 +121,14 @@ public final class ApiPriming implements Resource {
         }
 
         @Override
-        public Map<String, Quote> quotes(Set<String> symbols) {
-            return symbols.contains(SYMBOL)
-                    ? Map.of(SYMBOL, new Quote(SYMBOL, 101.25, 100.0, "USD", MARKET_TIME, name()))
-                    : Map.of();
+        public Map<String, QuoteOutcome> quotes(Set<String> symbols, Deadline deadline) {
+            Map<String, QuoteOutcome> outcomes = new java.util.HashMap<>();
+            for (String symbol : symbols) {
+                outcomes.put(symbol, symbol.equals(SYMBOL)
+                        ? QuoteOutcome.found(new Quote(SYMBOL, 101.25, 100.0, "USD", MARKET_TIME, name()))
+                        : QuoteOutcome.unknown());
+            }
+            return outcomes;
         }
     }
 }

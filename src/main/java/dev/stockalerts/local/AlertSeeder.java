@@ -22,18 +22,37 @@ public final class AlertSeeder {
 
     private AlertSeeder() {}
 
-    /** Lists every symbol at a starting price in the market. */
-    public static void listSymbols(SimulatedMarket market, long seed) {
-        Random random = new Random(seed);
-        for (String symbol : SYMBOLS) market.list(symbol, 20 + random.nextInt(480) + random.nextInt(100) / 100.0);
+    /**
+     * {@code count} distinct symbols: the 20 real tickers of {@link #SYMBOLS} first, then made-up ones
+     * (ZZAAA, ZZAAB, ...) that no exchange lists.
+     */
+    public static List<String> symbols(int count) {
+        List<String> symbols = new ArrayList<>(SYMBOLS.subList(0, Math.min(count, SYMBOLS.size())));
+        for (int i = 0; symbols.size() < count; i++) {
+            symbols.add("ZZ" + (char) ('A' + i / 676 % 26) + (char) ('A' + i / 26 % 26) + (char) ('A' + i % 26));
+        }
+        return symbols;
     }
 
+    /** Lists the 20 real tickers at a starting price in the market. */
+    public static void listSymbols(SimulatedMarket market, long seed) {
+        listSymbols(market, seed, SYMBOLS.size());
+    }
+
+    /** Lists {@link #symbols(int) count symbols} at a starting price; the first 20 as with 20. */
+    public static void listSymbols(SimulatedMarket market, long seed, int count) {
+        Random random = new Random(seed);
+        for (String symbol : symbols(count)) market.list(symbol, 20 + random.nextInt(480) + random.nextInt(100) / 100.0);
+    }
+
+    /** {@code count} alerts spread round-robin over the market's symbols, in the order they were listed. */
     public static List<Alert> alerts(int count, SimulatedMarket market, Instant createdAt, long seed) {
+        List<String> symbols = market.symbols();
         Random random = new Random(seed);
         List<Alert> alerts = new ArrayList<>(count);
         Condition[] conditions = Condition.values();
         for (int i = 0; i < count; i++) {
-            String symbol = SYMBOLS.get(i % SYMBOLS.size());
+            String symbol = symbols.get(i % symbols.size());
             double price = market.price(symbol).price();
             Condition condition = conditions[random.nextInt(conditions.length)];
             double distance = 0.002 + random.nextDouble() * 0.03; // 0.2% to 3.2% away

@@ -6,14 +6,11 @@ import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.dynamo.DynamoUsage;
 import dev.stockalerts.time.Deadline;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,17 +19,24 @@ import java.util.Map;
 
 /**
  * {@code mvn -q -DskipTests package exec:java -Dexec.args="benchmark"}: DynamoDB calls and capacity
- * per hour for the naive, original and our design at 100, 1,000 and 10,000 alerts over 24 simulated
- * hours, monthly cost, warm run time, cache heap, cold start and jar size. Prints markdown and
- * writes it to target/benchmarks.md.
+ * per hour for the naive, original and our design at 100, 1,000 and 10,000 alerts (on 20, 200 and
+ * 2,000 symbols) over 24 simulated hours, monthly cost; provider requests and warm run time with the
+ * feed answering after 100 ms; cache heap, cold start and jar size. Prints markdown and writes it to
+ * target/benchmarks.md.
  */
 final class Benchmark {
-    private static final int[] SCALES = {100, 1_000, 10_000};
+    /** Alerts, and the distinct symbols they spread over. */
+    private record Scale(int alerts, int symbols) {}
+
+    private static final List<Scale> SCALES = List.of(new Scale(100, 20), new Scale(1_000, 200), new Scale(10_000, 2_000));
     private static final int HOURS = 24;
+    /** A distant provider's round trip, for the runs that measure quote fetching. */
+    private static final Duration FEED_LATENCY = Duration.ofMillis(100);
+    /** Enough runs for a p95 (35 warm ones), each holding the hourly reload once an hour as in a day. */
+    private static final int LATENCY_HOURS = 3;
     private static final double HOURS_PER_MONTH = 730;
     private static final double USD_PER_MILLION_WRITE_UNITS = 0.625;
     private static final double USD_PER_MILLION_READ_UNITS = 0.125;
-    private static final Path JAR = Path.of("target", "stock-alerts.jar");
 
     private final StringBuilder out = new StringBuilder();
 
@@ -45,8 +49,9 @@ final class Benchmark {
         List<String> runRows = new ArrayList<>();
         String coldStartTable = "";
         try (LocalDatabase db = new LocalDatabase()) {
-            for (int alerts : SCALES) {
-                System.out.printf(Locale.ROOT, "[Benchmark] %,d alerts...%n", alerts);
+            for (Scale scale : SCALES) {
+                int alerts = scale.alerts();
+                System.out.printf(Locale.ROOT, "[Benchmark] %,d alerts on %,d symbols...%n", alerts, scale.symbols());
                 List<AlertState> states = BaselineDesigns.states(alerts);
                 DynamoStateStore naiveStore = store(db, "bench-naive-" + alerts);
                 naiveStore.writeBatch(states, List.of(), Deadline.none());
@@ -54,15 +59,17 @@ final class Benchmark {
                 DynamoStateStore originalStore = store(db, "bench-original-" + alerts);
                 originalStore.writeBatch(states, List.of(), Deadline.none());
                 dynamoRows.add(row(alerts, "original (hourly bulk load + flush of every state)", BaselineDesigns.originalHour(originalStore, states, db)));
-                Ours ours = ours(db, alerts);
+                Ours ours = ours(db, scale);
                 HourlyUsage.Steady steady = ours.steady;
                 dynamoRows.add(row(alerts, "**ours** (steady state, hours 2-23; max hour in brackets)",
                         new DynamoUsage(Math.round(steady.calls()), steady.readUnits(), steady.writeUnits(), Map.of()),
                         steady.maxCalls(), steady.maxUnits()));
-                runRows.add(String.format(Locale.ROOT, "| %,d | %d | %d | %d | %.1f | %,d |",
-                        alerts, percentile(ours.warmMillis, 50), percentile(ours.warmMillis, 95),
-                        Collections.max(ours.warmMillis), ours.heapMb, ours.firedPerDay));
-                if (alerts == SCALES[0]) coldStartTable = coldStarts(db, ours.table);
+                Latency slow = withFeedLatency(db, scale);
+                runRows.add(String.format(Locale.ROOT, "| %,d | %,d | %.1f (%d) | %d | %d | %d | %.1f | %,d |",
+                        alerts, scale.symbols(), slow.requestsPerRun, slow.maxRequestsPerRun,
+                        percentile(slow.warmMillis, 50), percentile(slow.warmMillis, 95),
+                        Collections.max(slow.warmMillis), ours.heapMb, ours.firedPerDay));
+                if (scale == SCALES.get(0)) coldStartTable = ColdStarts.table(db, ours.table);
             }
         }
         line("## DynamoDB per hour, 5-minute cadence, 24 simulated hours on DynamoDB Local");
@@ -71,10 +78,10 @@ final class Benchmark {
         line("|---|---|---|---|---|---|---|");
         dynamoRows.forEach(this::line);
         line("");
-        line("## Our scheduled function: warm runs (quotes from a loopback Yahoo feed)");
+        line("## Our scheduled function: warm runs, the Yahoo feed answering after " + FEED_LATENCY.toMillis() + " ms");
         line("");
-        line("| alerts | warm run p50 ms | p95 ms | max ms | cache heap ≈ MB | alerts fired / day |");
-        line("|---|---|---|---|---|---|");
+        line("| alerts | symbols | provider requests / run (max) | warm run p50 ms | p95 ms | max ms | cache heap ≈ MB | alerts fired / day |");
+        line("|---|---|---|---|---|---|---|---|");
         runRows.forEach(this::line);
         line("");
         line(coldStartTable);
@@ -87,83 +94,43 @@ final class Benchmark {
         }
     }
 
-    private record Ours(String table, HourlyUsage.Steady steady, List<Long> warmMillis, double heapMb, int firedPerDay) {}
+    private record Ours(String table, HourlyUsage.Steady steady, double heapMb, int firedPerDay) {}
 
-    private Ours ours(LocalDatabase db, int alerts) {
-        String table = db.table("bench-ours-" + alerts);
-        try (CronScenario scenario = new CronScenario(db, table, alerts, line -> {}, body -> {})) {
+    private Ours ours(LocalDatabase db, Scale scale) {
+        String table = db.table("bench-ours-" + scale.alerts());
+        CronScenario.Options options = new CronScenario.Options(scale.alerts(), scale.symbols(), CronScenario.START, Duration.ZERO, Map.of());
+        try (CronScenario scenario = new CronScenario(db, table, options, line -> {}, body -> {})) {
             long heapSeeded = usedHeapAfterGc();
             HourlyUsage usage = new HourlyUsage(line -> {});
-            List<Long> warm = new ArrayList<>();
             int fired = 0;
             double heapMb = 0;
             for (int hour = 0; hour < HOURS; hour++) {
                 CronScenario.Hour result = scenario.runHour();
-                usage.add(result.usage(), result.fired());
+                usage.add(result.usage(), result.fired(), result.providerRequests());
                 fired += result.fired();
-                // The container's first run is its cold one; every later run is warm.
-                warm.addAll(hour == 0 ? result.runMillis().subList(1, result.runMillis().size()) : result.runMillis());
                 if (hour == 0) heapMb = (usedHeapAfterGc() - heapSeeded) / 1e6;
             }
-            return new Ours(table, usage.steadyState(), warm, heapMb, fired);
+            return new Ours(table, usage.steadyState(), heapMb, fired);
         }
     }
 
-    /** Starts fresh JVMs on the deployment jar, each timing JVM start to its first scheduled response. */
-    private String coldStarts(LocalDatabase db, String table) {
-        if (!Files.exists(JAR)) {
-            return "Cold start skipped: " + JAR + " is missing (run with `package` before `exec:java`).";
-        }
-        SimulatedMarket market = new SimulatedMarket(new SimulatedClock(CronScenario.START), 42);
-        AlertSeeder.listSymbols(market, 7);
-        List<Long> millis = new ArrayList<>();
-        try (YahooFeedServer feed = new YahooFeedServer(market); WebhookReceiver webhook = new WebhookReceiver(b -> {})) {
-            for (int i = 0; i < 5; i++) millis.add(coldStart(db, table, feed, webhook));
-        }
-        Collections.sort(millis);
-        double jarMb = JAR.toFile().length() / 1e6;
-        return String.format(Locale.ROOT, """
-                ## Cold start and deployment jar
+    private record Latency(List<Long> warmMillis, double requestsPerRun, long maxRequestsPerRun) {}
 
-                | measure | value |
-                |---|---|
-                | cold start, JVM start to first scheduled response (100 alerts, median of 5; min-max) | %d ms (%d-%d) |
-                | deployment jar (`target/stock-alerts.jar`) | %.1f MB |
-
-                The cold start runs `java -XX:TieredStopAtLevel=1` (as template.yaml sets) on the deployment jar in a new
-                process: SDK client creation, config read, bulk state load, quotes and evaluation included.
-                """, millis.get(2), millis.get(0), millis.get(4), jarMb);
-    }
-
-    private long coldStart(LocalDatabase db, String table, YahooFeedServer feed, WebhookReceiver webhook) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                "-cp", JAR + File.pathSeparator + Path.of("target", "classes"), ColdStartProbe.class.getName());
-        Map<String, String> env = pb.environment();
-        env.put("TABLE_NAME", table);
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", db.endpoint().toString());
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", "local");
-        env.put("AWS_SECRET_ACCESS_KEY", "local");
-        env.put("QUOTE_PROVIDERS", "yahoo");
-        env.put("YAHOO_BASE_URL", feed.baseUri().toString());
-        env.put("ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts");
-        pb.redirectErrorStream(true);
-        try {
-            Process process = pb.start();
-            long result = -1;
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l = reader.readLine(); l != null; l = reader.readLine()) {
-                    if (l.startsWith("COLD_START_MS=")) result = Long.parseLong(l.substring("COLD_START_MS=".length()));
-                }
+    /** The same scale, quotes answering after {@link #FEED_LATENCY}: what fetching them costs a run. */
+    private Latency withFeedLatency(LocalDatabase db, Scale scale) {
+        String table = db.table("bench-latency-" + scale.alerts());
+        CronScenario.Options options = new CronScenario.Options(scale.alerts(), scale.symbols(), CronScenario.START, FEED_LATENCY, Map.of());
+        try (CronScenario scenario = new CronScenario(db, table, options, line -> {}, body -> {})) {
+            List<Long> warm = new ArrayList<>();
+            List<Long> requests = new ArrayList<>();
+            for (int hour = 0; hour < LATENCY_HOURS; hour++) {
+                CronScenario.Hour result = scenario.runHour();
+                // The container's first run is its cold one; every later run is warm.
+                warm.addAll(hour == 0 ? result.runMillis().subList(1, result.runMillis().size()) : result.runMillis());
+                requests.addAll(result.runRequests());
             }
-            if (process.waitFor() != 0 || result < 0) throw new IllegalStateException("cold start probe failed");
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return new Latency(warm, requests.stream().mapToLong(Long::longValue).average().orElse(0),
+                    Collections.max(requests));
         }
     }
 

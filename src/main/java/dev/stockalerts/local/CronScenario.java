@@ -6,6 +6,8 @@ import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoUsage;
 import dev.stockalerts.handler.AlertsCronFunction;
+import dev.stockalerts.quote.Quote;
+import dev.stockalerts.quote.QuoteService;
 import dev.stockalerts.time.DeadlineContext;
 import dev.stockalerts.wiring.CronComponents;
 import dev.stockalerts.wiring.Outbound;
@@ -13,69 +15,131 @@ import dev.stockalerts.wiring.Outbound;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * N seeded alerts on a simulated market and the real cron handler run every 5 simulated minutes,
- * over one table: what both `simulate` and `benchmark` measure.
+ * over one table: what both `simulate` and `benchmark` measure. Quotes come from the simulated market
+ * served in Yahoo's format, or from the providers the environment names.
  */
 final class CronScenario implements AutoCloseable {
     static final Instant START = Instant.parse("2026-11-23T00:00:00Z");
     private static final Duration TICK = Duration.ofMinutes(5);
+    /** Variables that point quotes elsewhere than the simulated feed. */
+    static final List<String> PROVIDER_VARIABLES = List.of(
+            "QUOTE_PROVIDERS", "YAHOO_BASE_URL", "STOOQ_BASE_URL", "FINNHUB_API_KEY", "FINNHUB_BASE_URL");
+    /** Quote settings passed through from the environment, whichever the source. */
+    static final List<String> QUOTE_VARIABLES = List.of("HTTP_TIMEOUT", "QUOTE_CACHE_TTL", "UNKNOWN_SYMBOL_TTL",
+            "QUOTE_REQUESTS_PER_RUN", "QUOTE_REQUESTS_IN_FLIGHT", "YAHOO_SPARK", "YAHOO_SPARK_BATCH", "FINNHUB_CALLS_PER_MINUTE");
 
-    final SimulatedClock clock = new SimulatedClock(START);
-    final SimulatedMarket market = new SimulatedMarket(clock, 42);
+    /**
+     * @param symbols     distinct symbols the alerts spread over (the first 20 real tickers)
+     * @param feedLatency how long the simulated feed takes to answer
+     * @param environment provider and quote variables; any of {@link #PROVIDER_VARIABLES} replaces the simulated feed
+     */
+    record Options(int alerts, int symbols, Instant start, Duration feedLatency, Map<String, String> environment) {
+        static Options of(int alerts) {
+            return new Options(alerts, AlertSeeder.SYMBOLS.size(), START, Duration.ZERO, Map.of());
+        }
+
+        boolean externalQuotes() {
+            return PROVIDER_VARIABLES.stream().anyMatch(name -> {
+                String value = environment.get(name);
+                return value != null && !value.isBlank();
+            });
+        }
+    }
+
+    final SimulatedClock clock;
+    final SimulatedMarket market;
     final List<Alert> alerts;
     private final LocalDatabase db;
     private final YahooFeedServer feed;
     private final WebhookReceiver webhook;
-    private final CronComponents cron;
+    private final QuoteService quotes;
     private final AlertsCronFunction handler;
 
-    /** One simulated hour: what DynamoDB reported, how many alerts fired, how long each run took. */
-    record Hour(DynamoUsage usage, int fired, List<Long> runMillis) {}
+    /** One simulated hour: what DynamoDB reported, alerts fired, each run's time and provider requests. */
+    record Hour(DynamoUsage usage, int fired, List<Long> runMillis, List<Long> runRequests) {
+        long providerRequests() {
+            return runRequests.stream().mapToLong(Long::longValue).sum();
+        }
+    }
 
-    CronScenario(LocalDatabase db, String table, int alertCount, Consumer<String> log, Consumer<String> onWebhook) {
+    CronScenario(LocalDatabase db, String table, Options options, Consumer<String> log, Consumer<String> onWebhook) {
         this.db = db;
-        AlertSeeder.listSymbols(market, 7);
-        feed = new YahooFeedServer(market);
+        clock = new SimulatedClock(options.start());
+        market = new SimulatedMarket(clock, 42);
+        AlertSeeder.listSymbols(market, 7, options.symbols());
         webhook = new WebhookReceiver(onWebhook);
-        alerts = AlertSeeder.alerts(alertCount, market, clock.instant(), 11);
+        Map<String, String> vars = new HashMap<>();
+        for (String name : QUOTE_VARIABLES) copy(options.environment(), name, vars);
+        if (options.externalQuotes()) {
+            feed = null;
+            for (String name : PROVIDER_VARIABLES) copy(options.environment(), name, vars);
+        } else {
+            feed = new YahooFeedServer(market);
+            feed.answerAfter(options.feedLatency());
+            vars.put("QUOTE_PROVIDERS", "yahoo");
+            vars.put("YAHOO_BASE_URL", feed.baseUri().toString());
+        }
+        vars.put("TABLE_NAME", table);
+        vars.put("ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts");
+        Settings settings = Settings.from(vars);
+        Outbound outbound = Outbound.fromSettings(settings, clock, null, log);
+        quotes = outbound.quotes();
+        if (options.externalQuotes()) startAtRealPrices(log);
+        alerts = AlertSeeder.alerts(options.alerts(), market, clock.instant(), 11);
         DynamoAlertRepository repository = new DynamoAlertRepository(db.client(), table);
         alerts.forEach(repository::put);
-        Settings settings = Settings.from(Map.of(
-                "TABLE_NAME", table,
-                "QUOTE_PROVIDERS", "yahoo",
-                "YAHOO_BASE_URL", feed.baseUri().toString(),
-                "ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts"));
-        cron = CronComponents.create(settings, db.client(), db.metrics(), new DeadlineContext(),
-                Outbound.fromSettings(settings, clock, null, log), clock, log);
+        CronComponents cron = CronComponents.create(settings, db.client(), db.metrics(), new DeadlineContext(), outbound, clock, log);
         handler = new AlertsCronFunction(cron.check(), line -> {});
     }
 
-    CronComponents components() {
-        return cron;
+    private static void copy(Map<String, String> from, String name, Map<String, String> to) {
+        String value = from.get(name);
+        if (value != null && !value.isBlank()) to.put(name, value);
+    }
+
+    /** Alert levels near the providers' prices, not the simulated ones; symbols nobody quotes keep theirs. */
+    private void startAtRealPrices(Consumer<String> log) {
+        Map<String, Quote> real = quotes.lookup(market.symbols()).quotes();
+        real.forEach((symbol, quote) -> market.list(symbol, quote.price()));
+        log.accept("[Local] quotes from the configured providers: " + real.size() + " of " + market.symbols().size() + " symbols priced");
+    }
+
+    /** Where quotes come from, for the banner. */
+    String quoteSource() {
+        return feed == null ? "the configured providers" : "the simulated feed in Yahoo's format";
     }
 
     Hour runHour() {
         DynamoUsage before = db.metrics().snapshot();
         int fired = 0;
         List<Long> millis = new ArrayList<>(12);
+        List<Long> requests = new ArrayList<>(12);
         for (int tick = 0; tick < 12; tick++) {
+            long requestsBefore = providerRequests();
             long started = System.nanoTime();
             Map<String, Object> report = handler.handleRequest(new ScheduledEvent(), null);
             millis.add((System.nanoTime() - started) / 1_000_000);
+            requests.add(providerRequests() - requestsBefore);
             fired += ((Number) report.get("alertsFired")).intValue();
             clock.advance(TICK);
         }
-        return new Hour(db.metrics().snapshot().minus(before), fired, millis);
+        return new Hour(db.metrics().snapshot().minus(before), fired, millis, requests);
+    }
+
+    private long providerRequests() {
+        return quotes.providerRequests().values().stream().mapToLong(Long::longValue).sum();
     }
 
     @Override
     public void close() {
-        feed.close();
+        if (feed != null) feed.close();
         webhook.close();
     }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** DynamoDB usage per simulated hour, and what counts as steady state: shared by simulate and benchmark. */
+/** DynamoDB usage and provider requests per simulated hour, and what counts as steady state: shared by simulate and benchmark. */
 final class HourlyUsage {
     private final List<DynamoUsage> hours = new ArrayList<>();
+    private final List<Long> providerRequests = new ArrayList<>();
     private final Consumer<String> out;
 
     /** @param out where each hour's row goes (nothing, for the benchmark) */
@@ -17,15 +18,17 @@ final class HourlyUsage {
         this.out = out;
     }
 
-    void add(DynamoUsage usage, int fired) {
-        if (hours.isEmpty()) out.accept("hour | DynamoDB calls | read CU | write CU | total CU | fired | calls by operation");
-        out.accept(String.format(Locale.ROOT, "%4d | %14d | %7.1f | %8.1f | %8.1f | %5d | %s", hours.size(), usage.calls(),
-                usage.readUnits(), usage.writeUnits(), usage.capacityUnits(), fired, usage.callsByOperation()));
+    void add(DynamoUsage usage, int fired, long requests) {
+        if (hours.isEmpty()) out.accept("hour | DynamoDB calls | read CU | write CU | total CU | fired | provider requests | calls by operation");
+        out.accept(String.format(Locale.ROOT, "%4d | %14d | %7.1f | %8.1f | %8.1f | %5d | %17d | %s", hours.size(), usage.calls(),
+                usage.readUnits(), usage.writeUnits(), usage.capacityUnits(), fired, requests, usage.callsByOperation()));
         hours.add(usage);
+        providerRequests.add(requests);
     }
 
     /** The average steady-state hour, and the most expensive one. */
-    record Steady(int from, int to, double calls, double readUnits, double writeUnits, long maxCalls, double maxUnits) {
+    record Steady(int from, int to, double calls, double readUnits, double writeUnits, long maxCalls, double maxUnits,
+                  double providerRequests) {
         double capacityUnits() {
             return readUnits + writeUnits;
         }
@@ -43,6 +46,7 @@ final class HourlyUsage {
                 steady.stream().mapToDouble(DynamoUsage::readUnits).average().orElse(0),
                 steady.stream().mapToDouble(DynamoUsage::writeUnits).average().orElse(0),
                 steady.stream().mapToLong(DynamoUsage::calls).max().orElse(0),
-                steady.stream().mapToDouble(DynamoUsage::capacityUnits).max().orElse(0));
+                steady.stream().mapToDouble(DynamoUsage::capacityUnits).max().orElse(0),
+                providerRequests.subList(from, hours.size()).stream().mapToLong(Long::longValue).average().orElse(0));
     }
 }

@@ -1,10 +1,12 @@
 package dev.stockalerts.local;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * Local entry point: {@code mvn -q compile exec:java -Dexec.args="simulate [--alerts N] [--hours H]"},
+ * Local entry point: {@code mvn -q compile exec:java -Dexec.args="simulate [--alerts N] [--hours H] [--symbols S] [--start T]"},
  * {@code mvn -q compile exec:java -Dexec.args="serve [--port P] [--speed N]"},
  * {@code mvn -q compile exec:java -Dexec.args="dynamodb [--port 8000] [--table stock-alerts-local]"} (for sam local),
  * or {@code mvn -q -DskipTests package exec:java -Dexec.args="benchmark"} / {@code "priming [--runs N]"}.
@@ -19,15 +21,19 @@ public final class LocalMain {
             case "simulate" -> {
                 int alerts = 100;
                 int hours = 24;
+                int symbols = AlertSeeder.SYMBOLS.size();
+                Instant start = CronScenario.START;
                 while (rest.hasNext()) {
                     String flag = rest.next();
                     switch (flag) {
                         case "--alerts" -> alerts = positive(flag, rest);
                         case "--hours" -> hours = positive(flag, rest);
+                        case "--symbols" -> symbols = positive(flag, rest);
+                        case "--start" -> start = instant(flag, rest);
                         default -> usage("unknown option " + flag);
                     }
                 }
-                Simulation.run(alerts, hours);
+                Simulation.run(alerts, hours, symbols, start, System.getenv());
             }
             case "benchmark" -> Benchmark.run();
             case "serve" -> {
@@ -88,6 +94,18 @@ public final class LocalMain {
         return 0;
     }
 
+    /** An ISO-8601 instant, such as 2026-03-09T13:30:00Z. */
+    private static Instant instant(String flag, Iterator<String> rest) {
+        if (!rest.hasNext()) usage(flag + " needs an ISO-8601 time");
+        String value = rest.next();
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            usage(flag + " must be an ISO-8601 time such as 2026-03-09T13:30:00Z, got '" + value + "'");
+            return null;
+        }
+    }
+
     /** 0 to 65535; 0 picks any free port. */
     private static int port(String flag, Iterator<String> rest) {
         if (!rest.hasNext()) usage(flag + " needs a number");
@@ -104,8 +122,8 @@ public final class LocalMain {
 
     private static void usage(String problem) {
         System.err.println("error: " + problem);
-        System.err.println("usage: simulate [--alerts N] [--hours H] | serve [--port P] [--speed N] | benchmark"
-                + " | dynamodb [--port P] [--table T] | priming [--runs N]");
+        System.err.println("usage: simulate [--alerts N] [--hours H] [--symbols S] [--start ISO-8601] | serve [--port P] [--speed N]"
+                + " | benchmark | dynamodb [--port P] [--table T] | priming [--runs N]");
         System.exit(2);
     }
 }

@@ -21,12 +21,17 @@ abstract class LoopbackHttp implements AutoCloseable {
     protected final HttpServer server;
 
     protected LoopbackHttp(int port) {
+        this(port, 4);
+    }
+
+    /** @param threads requests answered at once (a slow stand-in needs more) */
+    protected LoopbackHttp(int port, int threads) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        server.setExecutor(Executors.newFixedThreadPool(threads, r -> {
             Thread thread = new Thread(r, getClass().getSimpleName());
             thread.setDaemon(true);
             return thread;

@@ -15,7 +15,7 @@ import java.util.Set;
  * @param unknown     no quote, and every provider asked answered "no such symbol" (none failed for it):
  *                    safe to tell the user the symbol is invalid
  * @param unavailable no quote, and at least one provider failed for it: try again later
- * @param failures    provider failures during this lookup, in the order they happened
+ * @param failures    provider failures during this lookup, one per provider and kind, in the order they happened
  */
 public record QuoteLookup(
         Map<String, Quote> quotes,

@@ -1,5 +1,7 @@
 package dev.stockalerts.quote;
 
+import dev.stockalerts.time.Deadline;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -9,10 +11,10 @@ public interface QuoteProvider {
     String name();
 
     /**
-     * Quotes for those of {@code symbols} this provider knows. A symbol the provider answered
-     * "no such symbol" for is simply absent from the map.
-     *
-     * @throws QuoteProviderException when the provider could not answer (timeout, 429, 5xx, malformed body, network)
+     * One outcome per symbol: a quote, "unknown" (the provider knows no such symbol) or a failure
+     * (timeout, 429, 5xx, bad data, its request budget spent...). A failure concerns the symbols it is
+     * given for only; the rest of the call stands. Never throws for a provider's trouble, and returns
+     * by the deadline. A symbol missing from the answer counts as failed.
      */
-    Map<String, Quote> quotes(Set<String> symbols) throws QuoteProviderException;
+    Map<String, QuoteOutcome> quotes(Set<String> symbols, Deadline deadline);
 }

@@ -2,7 +2,11 @@ package dev.stockalerts.quote;
 
 /** A provider failed to answer; {@link #kind()} says how, for fallback and throttled admin notices. */
 public class QuoteProviderException extends Exception {
-    public enum Kind { TIMEOUT, RATE_LIMITED, SERVER_ERROR, CLIENT_ERROR, MALFORMED, NETWORK }
+    /**
+     * How a provider failed. BUDGET is our own limit, not the provider's fault: the requests this lookup may
+     * make to it are spent, or its rate (e.g. Finnhub's free tier) allows no request now.
+     */
+    public enum Kind { TIMEOUT, RATE_LIMITED, SERVER_ERROR, CLIENT_ERROR, MALFORMED, NETWORK, BUDGET }
 
     private final String provider;
     private final Kind kind;

@@ -11,6 +11,7 @@ import dev.stockalerts.notify.TelegramChannel;
 import dev.stockalerts.notify.ThrottleCache;
 import dev.stockalerts.notify.WebhookChannel;
 import dev.stockalerts.quote.ProviderSettings;
+import dev.stockalerts.quote.ProviderTraffic;
 import dev.stockalerts.quote.QuoteProvider;
 import dev.stockalerts.quote.QuoteProviders;
 import dev.stockalerts.quote.QuoteService;
@@ -39,10 +40,13 @@ public record Outbound(QuoteService quotes, Notifier notifier, AdminNotifier adm
                 ? new ThrottleCache(settings.throttleWindow(), clock, sharedThrottle)
                 : new ThrottleCache(settings.throttleWindow(), clock);
         AdminNotifier admin = new AdminNotifier(settings.adminWebhookUrl(), notifyHttp, settings.httpTimeout(), throttle, clock, log);
+        ProviderTraffic traffic = new ProviderTraffic(http, settings.quoteRequestsInFlight());
         List<QuoteProvider> providers = QuoteProviders.fromSettings(new ProviderSettings(
                 providerOrder(settings, log), settings.yahooBaseUrl(), settings.finnhubBaseUrl(),
-                settings.finnhubApiKey(), settings.stooqBaseUrl(), settings.httpTimeout()), http);
-        QuoteService quotes = new QuoteService(providers, settings.quoteCacheTtl(), clock, admin::providerFailure);
+                settings.finnhubApiKey(), settings.stooqBaseUrl(), settings.httpTimeout(), settings.yahooSpark(),
+                settings.yahooSparkBatch(), settings.quoteRequestsPerRun(), settings.finnhubCallsPerMinute()), traffic);
+        QuoteService quotes = new QuoteService(providers, traffic, settings.quoteCacheTtl(), settings.unknownSymbolTtl(),
+                clock, admin::providerFailure);
         return new Outbound(quotes, new Notifier(channels(settings, notifyHttp, log)), admin);
     }
 

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.testing.CronHarness;
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,39 @@ class QuoteRouteTest {
         assertEquals("USD", q.get("currency").asText());
         assertEquals(CronHarness.T0.toString(), q.get("marketTime").asText());
         assertEquals("yahoo", q.get("provider").asText());
+        assertEquals(210.5, q.get("dayHigh").asDouble());
+        assertEquals(200.25, q.get("dayLow").asDouble());
+    }
+
+    @Test
+    void anUnknownSymbolIsRememberedSoRepeatingItCostsNoProviderRequest() {
+        assertEquals(404, api.call("GET", "/stock/NOPE", null).getStatusCode());
+        assertEquals(404, api.call("GET", "/stock/NOPE", null).getStatusCode());
+        assertEquals(1, env.yahoo.requests());
+    }
+
+    @Test
+    void yahooSendingAnImpossibleTimeFallsThroughToTheNextProvider() {
+        try (LoopbackHttpServer yahoo = LoopbackHttpServer.start(); LoopbackHttpServer stooq = LoopbackHttpServer.start()) {
+            yahoo.route("/v8/finance/chart/AAPL", Response.json(200, "{\"chart\":{\"result\":[{\"meta\":{\"currency\":\"USD\","
+                    + "\"symbol\":\"AAPL\",\"regularMarketTime\":1e20,\"regularMarketPrice\":189.84}}],\"error\":null}}"));
+            stooq.route("/q/l/", Response.of(200, "Symbol,Date,Time,Open,High,Low,Close,Volume\r\n"
+                    + "AAPL.US,2024-11-22,22:00:07,228.06,230.72,228.06,229.87,38168252\r\n"));
+            CronHarness.ApiContainer chain = env.env("QUOTE_PROVIDERS", "yahoo,stooq")
+                    .env("YAHOO_BASE_URL", yahoo.baseUri().toString()).env("STOOQ_BASE_URL", stooq.baseUri().toString()).api();
+
+            APIGatewayProxyResponseEvent response = chain.call("GET", "/stock/AAPL", null);
+
+            assertEquals(200, response.getStatusCode(), response.getBody());
+            JsonNode q = ApiEvents.json(response.getBody());
+            assertEquals("stooq", q.get("provider").asText());
+            assertEquals(230.72, q.get("dayHigh").asDouble());
+
+            CronHarness.ApiContainer yahooOnly = env.env("QUOTE_PROVIDERS", "yahoo").api();
+            APIGatewayProxyResponseEvent failed = yahooOnly.call("GET", "/stock/AAPL", null);
+            assertEquals(502, failed.getStatusCode(), "bad data is the provider's failure, not a 500");
+            assertTrue(failed.getBody().contains("MALFORMED"), failed.getBody());
+        }
     }
 
     @Test

@@ -69,7 +69,7 @@ class AlertsCronIntegrationTest {
 
         assertEquals(3, report.get("alertsChecked"));
         assertEquals(1, report.get("alertsFired"));
-        assertEquals(2, harness.yahoo.requests(), "one quote per distinct symbol");
+        assertEquals(1, harness.yahoo.requests(), "one spark request for both symbols");
         assertEquals(2, report.get("quotesFetched"));
         assertEquals(1, harness.webhook.bodies().size());
         JsonNode body = new ObjectMapper().readTree(harness.webhook.bodies().get(0));

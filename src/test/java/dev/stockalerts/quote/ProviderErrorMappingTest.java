@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.stockalerts.time.Deadline;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shared failure mapping (ProviderHttp), exercised through each real provider. */
@@ -34,10 +35,11 @@ class ProviderErrorMappingTest {
         }
 
         QuoteProvider provider(URI base, Duration timeout) {
+            ProviderTraffic traffic = Providers.traffic();
             return switch (this) {
-                case YAHOO -> new YahooChartProvider(LoopbackHttpServer.CLIENT, base, timeout);
-                case FINNHUB -> new FinnhubProvider(LoopbackHttpServer.CLIENT, base, "test-key", timeout);
-                case STOOQ -> new StooqProvider(LoopbackHttpServer.CLIENT, base, timeout);
+                case YAHOO -> new YahooProvider(traffic, base, timeout, YahooProvider.SPARK_V7, 20, 100);
+                case FINNHUB -> new FinnhubProvider(traffic, base, "test-key", timeout, 60, 100);
+                case STOOQ -> new StooqProvider(traffic, base, timeout, 100);
             };
         }
     }
@@ -51,10 +53,14 @@ class ProviderErrorMappingTest {
 
     private QuoteProviderException failure(Target target, Response response, Duration timeout) {
         server.route(target.path, response);
-        QuoteProvider provider = target.provider(server.baseUri(), timeout);
-        QuoteProviderException e = assertThrows(QuoteProviderException.class, () -> provider.quotes(Set.of("AAPL")));
-        assertEquals(provider.name(), e.provider());
-        return e;
+        return failure(target.provider(server.baseUri(), timeout), Deadline.none());
+    }
+
+    private static QuoteProviderException failure(QuoteProvider provider, Deadline deadline) {
+        QuoteOutcome outcome = provider.quotes(Set.of("AAPL"), deadline).get("AAPL");
+        assertTrue(outcome.isFailed(), String.valueOf(outcome));
+        assertEquals(provider.name(), outcome.failure().provider());
+        return outcome.failure();
     }
 
     @ParameterizedTest
@@ -108,8 +114,35 @@ class ProviderErrorMappingTest {
     @EnumSource(Target.class)
     void connectionRefusedIsNetwork(Target target) {
         QuoteProvider provider = target.provider(LoopbackHttpServer.closedPortUri(), Duration.ofSeconds(2));
-        QuoteProviderException e = assertThrows(QuoteProviderException.class, () -> provider.quotes(Set.of("AAPL")));
-        assertEquals(Kind.NETWORK, e.kind());
+        assertEquals(Kind.NETWORK, failure(provider, Deadline.none()).kind());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void headersThenAStalledBodyTimeOutWithinTheTotalTimeout(Target target) {
+        try (StallingServer stalling = new StallingServer()) {
+            long start = System.nanoTime();
+            QuoteProviderException e = failure(target.provider(stalling.baseUri(), SHORT_TIMEOUT), Deadline.none());
+            assertEquals(Kind.TIMEOUT, e.kind());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0, "gave up promptly");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void theLookupsDeadlineCapsTheRequest(Target target) {
+        server.route(target.path, Response.json(200, "{}").delayedBy(Duration.ofSeconds(10)));
+        long start = System.nanoTime();
+        QuoteProviderException e = failure(target.provider(server.baseUri(), Duration.ofSeconds(5)), Deadline.in(SHORT_TIMEOUT));
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0, "gave up at the deadline");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aPassedDeadlineSendsNothing(Target target) {
+        assertEquals(Kind.TIMEOUT, failure(target.provider(server.baseUri(), Duration.ofSeconds(2)), Deadline.in(Duration.ZERO)).kind());
+        assertEquals(0, server.requests().size());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.stockalerts.quote;
 
-import dev.stockalerts.testing.LoopbackHttpServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -15,9 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QuoteProvidersTest {
     private static final URI LOCAL = URI.create("http://127.0.0.1:9");
 
+    private static ProviderSettings settings(String order, String token, String spark) {
+        return new ProviderSettings(order, LOCAL, LOCAL, token, LOCAL, Duration.ofSeconds(1), spark, 0, 0, 0);
+    }
+
     private static List<String> names(String order, String token) {
-        ProviderSettings settings = new ProviderSettings(order, LOCAL, LOCAL, token, LOCAL, Duration.ofSeconds(1));
-        return QuoteProviders.fromSettings(settings, LoopbackHttpServer.CLIENT).stream().map(QuoteProvider::name).toList();
+        return QuoteProviders.fromSettings(settings(order, token, null), Providers.traffic()).stream().map(QuoteProvider::name).toList();
     }
 
     @Test
@@ -45,12 +47,23 @@ class QuoteProvidersTest {
     }
 
     @Test
-    void defaultsPointAtTheRealServicesAndHideTheKey() {
-        ProviderSettings s = ProviderSettings.of(null, "secret");
+    void anUnknownSparkVersionIsRejectedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> QuoteProviders.fromSettings(settings("yahoo", null, "v9"), Providers.traffic()));
+        assertTrue(e.getMessage().contains("v9"), e.getMessage());
+    }
+
+    @Test
+    void defaultsPointAtTheRealServicesWithTheDocumentedLimitsAndHideTheKey() {
+        ProviderSettings s = new ProviderSettings(null, null, null, "secret", null, null, null, 0, 0, 0);
         assertEquals("yahoo,finnhub,stooq", s.order());
         assertEquals(URI.create("https://query1.finance.yahoo.com"), s.yahooBase());
         assertEquals(URI.create("https://finnhub.io"), s.finnhubBase());
         assertEquals(URI.create("https://stooq.com"), s.stooqBase());
+        assertEquals("/v7/finance/spark", s.yahooSparkPath());
+        assertEquals(20, s.sparkBatchSize());
+        assertEquals(100, s.requestsPerLookup());
+        assertEquals(60, s.finnhubCallsPerMinute());
         assertFalse(s.toString().contains("secret"));
     }
 }

@@ -1,10 +1,10 @@
 package dev.stockalerts.quote;
 
 import dev.stockalerts.local.SimulatedClock;
-
 import dev.stockalerts.quote.QuoteProviderException.Kind;
 import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
+import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
+import static dev.stockalerts.quote.YahooFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,25 +25,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The fallback chain over real Yahoo and Finnhub providers talking to one loopback server. */
 class QuoteServiceTest {
     private static final String YAHOO_AAPL = "/v8/finance/chart/AAPL";
-    private static final String YAHOO_MSFT = "/v8/finance/chart/MSFT";
     private static final String YAHOO_NOPE = "/v8/finance/chart/NOPE";
+    private static final String SPARK = "/v7/finance/spark";
     private static final String FINNHUB = "/api/v1/quote";
 
     private final LoopbackHttpServer server = LoopbackHttpServer.start();
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2024-11-22T15:00:00Z"));
     private final List<QuoteProviderException> notified = new CopyOnWriteArrayList<>();
+    private final ProviderTraffic traffic = Providers.traffic();
 
     @AfterEach
     void stop() {
         server.close();
     }
 
+    private QuoteService service(Duration ttl, Duration unknownTtl) {
+        return new QuoteService(List.of(Providers.yahoo(traffic, server.baseUri()), Providers.finnhub(traffic, server.baseUri())),
+                traffic, ttl, unknownTtl, clock, notified::add);
+    }
+
     private QuoteService service(Duration ttl) {
-        Duration timeout = Duration.ofSeconds(2);
-        List<QuoteProvider> chain = List.of(
-                new YahooChartProvider(LoopbackHttpServer.CLIENT, server.baseUri(), timeout),
-                new FinnhubProvider(LoopbackHttpServer.CLIENT, server.baseUri(), "k", timeout));
-        return new QuoteService(chain, ttl, clock, notified::add);
+        return service(ttl, Duration.ZERO);
     }
 
     /** Finnhub knows exactly {@code known}; everything else gets its all-zero "unknown" body. */
@@ -54,8 +58,12 @@ class QuoteServiceTest {
         return r.query().replaceAll(".*symbol=([^&]*).*", "$1");
     }
 
+    private List<String> finnhubAskedFor() {
+        return server.requests(FINNHUB).stream().map(QuoteServiceTest::finnhubSymbol).sorted().toList();
+    }
+
     @Test
-    void fallsBackWhenFirstProviderFails() {
+    void fallsBackWhenTheFirstProviderFails() {
         server.route(YAHOO_AAPL, Response.of(503, "Service Unavailable"));
         finnhubKnows(Set.of("AAPL"));
         QuoteService service = service(Duration.ZERO);
@@ -65,40 +73,41 @@ class QuoteServiceTest {
         assertEquals("finnhub", result.quotes().get("AAPL").provider());
         assertEquals(Set.of(), result.unknown());
         assertEquals(Set.of(), result.unavailable());
-        assertEquals(1, result.failures().size());
-        assertEquals(Kind.SERVER_ERROR, result.failures().get(0).kind());
+        assertEquals(List.of(Kind.SERVER_ERROR), result.failures().stream().map(QuoteProviderException::kind).toList());
         assertEquals(result.failures(), notified);
-        assertEquals(2, service.providerCalls());
+        assertEquals(Map.of("finnhub", 1L, "yahoo", 1L), service.providerRequests());
     }
 
     @Test
-    void nextProviderIsAskedOnlyForWhatIsStillMissing() {
-        server.route(YAHOO_AAPL, Response.json(200, YahooChartProviderTest.AAPL))
-              .route(YAHOO_MSFT, Response.json(404, YahooChartProviderTest.NOT_FOUND));
-        finnhubKnows(Set.of("MSFT"));
+    void aSymbolOneProviderAnswersBadlyGoesToTheNextAloneAndTheRestStand() {
+        server.route(SPARK, Response.json(200, v7(
+                v7Entry("AAPL", aaplMeta("1700000000")),
+                v7Entry("MSFT", meta("MSFT", "410.5", 1700000000)),
+                v7Entry("KO", meta("KO", "61.2", Long.MAX_VALUE)))));
+        finnhubKnows(Set.of("KO"));
 
-        QuoteLookup result = service(Duration.ZERO).lookup(List.of("AAPL", "MSFT"));
+        QuoteLookup result = service(Duration.ZERO).lookup(List.of("AAPL", "MSFT", "KO"));
 
         assertEquals("yahoo", result.quotes().get("AAPL").provider());
-        assertEquals("finnhub", result.quotes().get("MSFT").provider());
-        assertEquals(List.of("MSFT"), server.requests(FINNHUB).stream().map(QuoteServiceTest::finnhubSymbol).toList());
-        assertTrue(result.failures().isEmpty());
+        assertEquals("yahoo", result.quotes().get("MSFT").provider());
+        assertEquals("finnhub", result.quotes().get("KO").provider());
+        assertEquals(List.of("KO"), finnhubAskedFor());
+        assertEquals(List.of(Kind.MALFORMED), notified.stream().map(QuoteProviderException::kind).toList());
     }
 
     @Test
-    void laterProvidersAreNotCalledWhenFirstHasEverything() {
-        server.route(YAHOO_AAPL, Response.json(200, YahooChartProviderTest.AAPL));
+    void laterProvidersAreNotCalledWhenTheFirstHasEverything() {
+        server.route(YAHOO_AAPL, Response.json(200, AAPL));
         QuoteService service = service(Duration.ZERO);
 
         service.lookup(List.of("AAPL"));
 
-        assertEquals(0, server.requests(FINNHUB).size());
-        assertEquals(1, service.providerCalls());
+        assertEquals(Map.of("yahoo", 1L), service.providerRequests());
         assertEquals(1, service.quotesFetched());
     }
 
     @Test
-    void allProvidersFailingMakesSymbolUnavailable() {
+    void allProvidersFailingMakesTheSymbolUnavailable() {
         server.route(YAHOO_AAPL, Response.of(500, ""))
               .route(FINNHUB, Response.json(429, "{\"error\":\"API limit reached.\"}").withHeader("Retry-After", "60"));
 
@@ -108,13 +117,27 @@ class QuoteServiceTest {
         assertEquals(Set.of("AAPL"), result.unavailable());
         assertEquals(Set.of(), result.unknown());
         assertEquals(List.of(Kind.SERVER_ERROR, Kind.RATE_LIMITED), result.failures().stream().map(QuoteProviderException::kind).toList());
-        assertEquals(2, notified.size());
         assertEquals(60L, notified.get(1).retryAfterSeconds());
     }
 
     @Test
-    void unknownEverywhereMakesSymbolUnknown() {
-        server.route(YAHOO_NOPE, Response.json(404, YahooChartProviderTest.NOT_FOUND));
+    void manyFailingSymbolsMakeOneNoticePerProviderAndKind() {
+        server.route(SPARK, Response.of(503, "Service Unavailable"));
+        finnhubKnows(Set.of());
+        List<String> symbols = IntStream.range(0, 100).mapToObj(i -> String.format("S%03d", i)).toList();
+
+        QuoteLookup result = service(Duration.ZERO).lookup(symbols);
+
+        // Yahoo: 5 spark requests failed; Finnhub: 30 answered (all-zero), 70 over its rate.
+        assertEquals(List.of("yahoo:SERVER_ERROR", "finnhub:BUDGET"), notified.stream().map(e -> e.provider() + ":" + e.kind()).toList());
+        assertTrue(notified.get(0).getMessage().contains("100 symbols (S000, S001, S002, S003, S004, ...)"), notified.get(0).getMessage());
+        assertEquals(100, result.unavailable().size());
+        assertEquals(Map.of("finnhub", 30L, "yahoo", 5L), traffic.requestsByProvider());
+    }
+
+    @Test
+    void unknownEverywhereMakesTheSymbolUnknown() {
+        server.route(YAHOO_NOPE, Response.json(404, NOT_FOUND));
         finnhubKnows(Set.of());
 
         QuoteLookup result = service(Duration.ZERO).lookup(List.of("NOPE"));
@@ -131,15 +154,34 @@ class QuoteServiceTest {
         server.route(YAHOO_NOPE, Response.of(500, ""));
         finnhubKnows(Set.of());
 
-        QuoteLookup result = service(Duration.ZERO).lookup(List.of("NOPE"));
+        QuoteLookup result = service(Duration.ZERO, Duration.ofHours(1)).lookup(List.of("NOPE"));
 
         assertEquals(Set.of("NOPE"), result.unavailable());
         assertEquals(Set.of(), result.unknown());
     }
 
     @Test
+    void anUnknownSymbolIsRememberedForItsTtlWithoutAskingAgain() {
+        server.route(YAHOO_NOPE, Response.json(404, NOT_FOUND));
+        finnhubKnows(Set.of());
+        QuoteService service = service(Duration.ofSeconds(60), Duration.ofHours(1));
+
+        service.lookup(List.of("NOPE"));
+        clock.advance(Duration.ofMinutes(59));
+        QuoteLookup again = service.lookup(List.of("NOPE"));
+
+        assertEquals(Set.of("NOPE"), again.unknown());
+        assertEquals(1, server.requests(YAHOO_NOPE).size());
+        assertEquals(1, server.requests(FINNHUB).size());
+
+        clock.advance(Duration.ofMinutes(1));
+        service.lookup(List.of("NOPE"));
+        assertEquals(2, server.requests(YAHOO_NOPE).size());
+    }
+
+    @Test
     void duplicateSymbolsAreFetchedOnce() {
-        server.route(YAHOO_AAPL, Response.json(200, YahooChartProviderTest.AAPL));
+        server.route(YAHOO_AAPL, Response.json(200, AAPL));
 
         QuoteLookup result = service(Duration.ZERO).lookup(List.of("AAPL", "AAPL"));
 
@@ -149,7 +191,7 @@ class QuoteServiceTest {
 
     @Test
     void cacheServesWithinTtlAndRefetchesAfter() {
-        server.route(YAHOO_AAPL, Response.json(200, YahooChartProviderTest.AAPL));
+        server.route(YAHOO_AAPL, Response.json(200, AAPL));
         QuoteService service = service(Duration.ofSeconds(60));
 
         Quote first = service.lookup(List.of("AAPL")).quotes().get("AAPL");
@@ -158,44 +200,68 @@ class QuoteServiceTest {
 
         assertSame(first, cached);
         assertEquals(1, server.requests(YAHOO_AAPL).size());
-        assertEquals(1, service.providerCalls());
         assertEquals(1, service.cacheHits());
 
         clock.advance(Duration.ofSeconds(1)); // exactly at the TTL: stale
         service.lookup(List.of("AAPL"));
         assertEquals(2, server.requests(YAHOO_AAPL).size());
-        assertEquals(2, service.providerCalls());
     }
 
     @Test
-    void zeroTtlDisablesCache() {
-        server.route(YAHOO_AAPL, Response.json(200, YahooChartProviderTest.AAPL));
-        QuoteService service = service(Duration.ZERO);
-
-        service.lookup(List.of("AAPL"));
-        service.lookup(List.of("AAPL"));
-
-        assertEquals(2, server.requests(YAHOO_AAPL).size());
-    }
-
-    @Test
-    void onlySuccessfulQuotesAreCached() {
-        server.route(YAHOO_AAPL, Response.json(200, YahooChartProviderTest.AAPL))
-              .route(YAHOO_NOPE, Response.json(404, YahooChartProviderTest.NOT_FOUND));
+    void zeroTtlsDisableBothCaches() {
+        server.route(SPARK, Response.json(200, v7(v7Entry("AAPL", aaplMeta("1700000000")))))
+              .route(YAHOO_NOPE, Response.json(404, NOT_FOUND));
         finnhubKnows(Set.of());
-        QuoteService service = service(Duration.ofSeconds(60));
+        QuoteService service = service(Duration.ZERO, Duration.ZERO);
 
         service.lookup(List.of("AAPL", "NOPE"));
-        QuoteLookup again = service.lookup(List.of("AAPL", "NOPE"));
+        service.lookup(List.of("AAPL", "NOPE"));
 
-        assertEquals(Set.of("AAPL"), again.quotes().keySet());
-        assertEquals(Set.of("NOPE"), again.unknown());
-        assertEquals(1, server.requests(YAHOO_AAPL).size());
+        assertEquals(2, server.requests(SPARK).size());
         assertEquals(2, server.requests(YAHOO_NOPE).size());
     }
 
     @Test
+    void aProviderThatThrowsFailsItsSymbolsNotTheLookup() {
+        finnhubKnows(Set.of("AAPL"));
+        QuoteProvider broken = new QuoteProvider() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public Map<String, QuoteOutcome> quotes(Set<String> symbols, Deadline deadline) {
+                throw new IllegalStateException("a bug");
+            }
+        };
+        QuoteService service = new QuoteService(List.of(broken, Providers.finnhub(traffic, server.baseUri())),
+                traffic, Duration.ZERO, Duration.ZERO, clock, notified::add);
+
+        QuoteLookup result = service.lookup(List.of("AAPL"));
+
+        assertEquals("finnhub", result.quotes().get("AAPL").provider());
+        assertEquals("broken", notified.get(0).provider());
+    }
+
+    @Test
+    void whatTheDeadlineCutsOffComesBackUnavailableInTime() {
+        server.route(SPARK, Response.json(200, "{}").delayedBy(Duration.ofSeconds(10)));
+        finnhubKnows(Set.of("AAPL", "MSFT"));
+
+        long start = System.nanoTime();
+        QuoteLookup result = service(Duration.ZERO).lookup(List.of("AAPL", "MSFT"), Deadline.in(Duration.ofMillis(300)));
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0, "returned at the deadline");
+        assertEquals(Set.of("AAPL", "MSFT"), result.unavailable());
+        assertEquals(List.of("yahoo:TIMEOUT", "finnhub:TIMEOUT"), result.failures().stream().map(e -> e.provider() + ":" + e.kind()).toList());
+        assertEquals(List.of(), finnhubAskedFor(), "nobody is asked past the deadline");
+        assertEquals(1, notified.size(), "only what a provider did is noticed");
+    }
+
+    @Test
     void needsAProvider() {
-        assertThrows(IllegalArgumentException.class, () -> new QuoteService(List.of(), Duration.ZERO, clock, e -> { }));
+        assertThrows(IllegalArgumentException.class,
+                () -> new QuoteService(List.of(), traffic, Duration.ZERO, Duration.ZERO, clock, e -> { }));
     }
 }
