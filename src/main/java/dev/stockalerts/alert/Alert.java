@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param revision         1 when created, +1 with every edit: edits are conditional on the revision they were made from
  * @param triggerRevision  the revision at which the condition or level last changed: a state derived under an older
  *                         one is stale ({@link AlertEvaluator#applyDefinitionChange})
+ * @param market           the market calendar it is checked on (XNYS, ALWAYS), or null for the service's default
  */
 public record Alert(
         String id,
@@ -31,7 +32,8 @@ public record Alert(
         Instant rearmRequestedAt,
         String note,
         long revision,
-        long triggerRevision) {
+        long triggerRevision,
+        String market) {
 
     public static final Pattern SYMBOL = AlertRules.SYMBOL;
     public static final List<String> DEFAULT_CHANNELS = List.of("webhook");
@@ -39,7 +41,8 @@ public record Alert(
     public Alert {
         Objects.requireNonNull(id, "id");
         note = note == null || note.isBlank() ? null : note.strip();
-        Map<String, String> problems = AlertRules.violations(symbol, condition, level, channels, note);
+        market = market == null || market.isBlank() ? null : market.strip().toUpperCase(java.util.Locale.ROOT);
+        Map<String, String> problems = AlertRules.violations(symbol, condition, level, channels, note, market);
         if (!problems.isEmpty()) throw new InvalidAlert(problems);
         if (revision < 1 || triggerRevision < 1 || triggerRevision > revision) {
             throw new IllegalArgumentException("revisions must satisfy 1 <= triggerRevision <= revision, got "
@@ -53,7 +56,7 @@ public record Alert(
     /** A definition as first created: nobody asked to re-arm it, never edited. */
     public Alert(String id, String symbol, Condition condition, double level, RearmPolicy rearm,
                  List<String> channels, Instant createdAt, Instant rearmRequestedAt) {
-        this(id, symbol, condition, level, rearm, channels, createdAt, rearmRequestedAt, null, 1, 1);
+        this(id, symbol, condition, level, rearm, channels, createdAt, rearmRequestedAt, null, 1, 1, null);
     }
 
     /** A definition nobody has asked to re-arm. */
@@ -66,12 +69,19 @@ public record Alert(
      * This alert edited: the next revision, and a new trigger revision when what makes it fire (condition or level)
      * changed. Identity, creation time and a pending re-arm request stay. An edit that changes nothing is no edit.
      */
-    public Alert edited(Condition newCondition, double newLevel, RearmPolicy newRearm, List<String> newChannels, String newNote) {
+    public Alert edited(Condition newCondition, double newLevel, RearmPolicy newRearm, List<String> newChannels, String newNote,
+                        String newMarket) {
         Alert candidate = new Alert(id, symbol, newCondition, newLevel, newRearm, newChannels, createdAt, rearmRequestedAt,
-                newNote, revision, triggerRevision);
+                newNote, revision, triggerRevision, newMarket);
         if (candidate.equals(this)) return this;
         boolean triggerChanged = newCondition != condition || Double.compare(newLevel, level) != 0;
         return new Alert(id, symbol, newCondition, newLevel, newRearm, newChannels, createdAt, rearmRequestedAt,
-                newNote, revision + 1, triggerChanged ? revision + 1 : triggerRevision);
+                newNote, revision + 1, triggerChanged ? revision + 1 : triggerRevision, newMarket);
+    }
+
+    /** The same alert on another market calendar (null: the service's default). */
+    public Alert onMarket(String value) {
+        return new Alert(id, symbol, condition, level, rearm, channels, createdAt, rearmRequestedAt, note, revision,
+                triggerRevision, value);
     }
 }

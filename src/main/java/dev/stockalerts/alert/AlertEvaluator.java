@@ -1,6 +1,5 @@
 package dev.stockalerts.alert;
 
-import dev.stockalerts.quote.Quote;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,27 +20,33 @@ import java.util.Objects;
  * value &gt;= L + h. COOLDOWN(d) ignores and never touches {@code armed}; it fires when triggered and no firing
  * happened in the last d (now &gt;= lastFiredAt + d).
  *
+ * <p>Spikes between checks: an ABOVE or CROSSES_ABOVE alert is also triggered when the day's high rose through L since
+ * the previous check (the {@link Observation.Excursion}), even if p is back below; BELOW and CROSSES_BELOW likewise
+ * with the day's low. It then fires at the touched price with trigger DAY_HIGH or DAY_LOW; p itself still decides a
+ * crossing alert's side. A touch counts only when the whole interval since the previous check lies after the alert
+ * was created: a high reached before an alert existed never fires it.
+ *
  * <p>The next state keeps the input's version, and equals the input when nothing meaningful changed.
  */
 public final class AlertEvaluator {
 
     private AlertEvaluator() {}
 
-    public static Evaluation evaluate(Alert alert, AlertState state, Quote quote, Instant now) {
+    public static Evaluation evaluate(Alert alert, AlertState state, Observation seen, Instant now) {
         Objects.requireNonNull(alert, "alert");
         Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(quote, "quote");
+        Objects.requireNonNull(seen, "seen");
         Objects.requireNonNull(now, "now");
         if (!alert.id().equals(state.alertId())) {
             throw new IllegalArgumentException("state of " + state.alertId() + " given for alert " + alert.id());
         }
         Condition condition = alert.condition();
         double level = alert.level();
-        double price = quote.price();
+        double price = seen.price();
 
         double value = price;
         if (condition == Condition.PERCENT_CHANGE) {
-            Double cp = quote.changePercent();
+            Double cp = seen.changePercent();
             // NaN/infinite from an odd previous close would make every comparison meaningless.
             if (cp == null || !Double.isFinite(cp)) return new Evaluation(state, null);
             value = cp;
@@ -49,30 +54,39 @@ public final class AlertEvaluator {
         boolean upward = condition == Condition.ABOVE || condition == Condition.CROSSES_ABOVE
                 || (condition == Condition.PERCENT_CHANGE && level > 0);
 
+        Double touched = touch(alert, seen.excursion(), upward);
         AlertState next = state;
-        boolean triggered;
+        boolean byPrice;
         if (condition == Condition.CROSSES_ABOVE || condition == Condition.CROSSES_BELOW) {
             Side side = price >= level ? Side.ABOVE : Side.BELOW;
             Side before = state.side();
-            triggered = upward
+            byPrice = upward
                     ? before == Side.BELOW && side == Side.ABOVE
                     : before == Side.ABOVE && side == Side.BELOW;
+            // A touch crossed and came back: it counts from the side it started on.
+            if (!byPrice && touched != null) touched = before == (upward ? Side.BELOW : Side.ABOVE) ? touched : null;
             if (side != before) next = next.withSide(side);
         } else {
-            triggered = upward ? value >= level : value <= level;
+            byPrice = upward ? value >= level : value <= level;
         }
+        boolean triggered = byPrice || touched != null;
+        // What fired it, and at what price: the last price, or else the day's high or low that touched the level.
+        Trigger trigger = byPrice ? Trigger.LAST_PRICE : upward ? Trigger.DAY_HIGH : Trigger.DAY_LOW;
+        double firedPrice = byPrice || touched == null ? price : touched;
 
         RearmPolicy policy = alert.rearm();
         switch (policy.kind()) {
             case COOLDOWN -> {
                 if (triggered && cooledDown(state.lastFiredAt(), now, policy.cooldown())) {
-                    return fire(next, alert, price, now);
+                    return fire(next, alert, firedPrice, trigger, now);
                 }
                 return new Evaluation(next, null);
             }
             case ONCE, REARM -> {
                 if (state.armed()) {
-                    return triggered ? fire(next.withArmed(false), alert, price, now) : new Evaluation(next, null);
+                    return triggered
+                            ? fire(next.withArmed(false), alert, firedPrice, trigger, now)
+                            : new Evaluation(next, null);
                 }
                 if (policy.kind() == RearmPolicy.Kind.REARM && backPast(upward, value, level, policy.hysteresis())) {
                     return new Evaluation(next.withArmed(true), null);
@@ -119,9 +133,19 @@ public final class AlertEvaluator {
         return state.withArmed(true).withSide(Side.UNKNOWN).withTriggerRevision(alert.triggerRevision());
     }
 
-    private static Evaluation fire(AlertState next, Alert alert, double price, Instant now) {
+    private static Evaluation fire(AlertState next, Alert alert, double price, Trigger trigger, Instant now) {
         AlertState fired = next.fired(now, price);
-        return new Evaluation(fired, new Firing(alert.id(), fired.fireCount(), now, price));
+        return new Evaluation(fired, new Firing(alert.id(), fired.fireCount(), now, price, trigger));
+    }
+
+    /**
+     * The day's high (upward alerts) or low that went through the level since the previous check, or null. Only price
+     * alerts watch the range, and only over an interval that began after the alert existed.
+     */
+    private static Double touch(Alert alert, Observation.Excursion excursion, boolean upward) {
+        if (excursion == null || alert.condition() == Condition.PERCENT_CHANGE) return null;
+        if (alert.createdAt() != null && alert.createdAt().isAfter(excursion.since())) return null;
+        return upward ? excursion.roseThrough(alert.level()) : excursion.fellThrough(alert.level());
     }
 
     private static boolean backPast(boolean upward, double value, double level, double hysteresis) {

@@ -1,5 +1,6 @@
 package dev.stockalerts.alert;
 
+import dev.stockalerts.market.MarketCalendars;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class AlertRules {
      * given (its default applies where it has one); a caller that could not read a field passes null and reports it.
      */
     public static Map<String, String> violations(String symbol, Condition condition, Double level, List<String> channels,
-                                                 String note) {
+                                                 String note, String market) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (symbol == null) problems.put("symbol", "is required");
         else if (!SYMBOL.matcher(symbol).matches()) {
@@ -49,6 +50,10 @@ public final class AlertRules {
         if (channelProblem != null) problems.put("channels", channelProblem);
         if (note != null && note.codePointCount(0, note.length()) > MAX_NOTE_LENGTH) {
             problems.put("note", "must be at most " + MAX_NOTE_LENGTH + " characters");
+        }
+        if (market != null && !MarketCalendars.ids().contains(market)) {
+            problems.put("market", "must be one of " + String.join(", ", MarketCalendars.ids())
+                    + " (XNYS: NYSE/Nasdaq hours and holidays; ALWAYS: around the clock), or left out for the service's default");
         }
         return problems;
     }

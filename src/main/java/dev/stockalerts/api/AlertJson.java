@@ -26,6 +26,7 @@ final class AlertJson {
         if (a.rearm().cooldown() != null) rearm.put("cooldown", a.rearm().cooldown().toString());
         a.channels().forEach(json.putArray("channels")::add);
         json.put("note", a.note());
+        json.put("market", a.market());
         json.put("createdAt", text(a.createdAt()));
         json.put("rearmRequestedAt", text(a.rearmRequestedAt()));
         json.put("revision", a.revision());

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * silently defaulting to 0 would be worse than a 400.
  */
 final class AlertRequest {
-    static final Set<String> FIELDS = Set.of("symbol", "condition", "level", "rearm", "channels", "note");
+    static final Set<String> FIELDS = Set.of("symbol", "condition", "level", "rearm", "channels", "note", "market");
     private static final Set<String> REARM_FIELDS = Set.of("policy", "hysteresis", "cooldown");
 
     private final Map<String, String> problems = new LinkedHashMap<>();
@@ -40,6 +40,7 @@ final class AlertRequest {
     private Duration cooldown;
     private List<String> channels;
     private String note;
+    private String market;
 
     private AlertRequest() {}
 
@@ -66,13 +67,15 @@ final class AlertRequest {
         }
         channels = names(body.get("channels"));
         note = text(body.get("note"), "note");
+        market = text(body.get("market"), "market");
+        if (market != null) market = market.strip().toUpperCase(Locale.ROOT);
         unknown(body, FIELDS, "");
     }
 
     /** Shape errors first; then, for every field that had none, what the domain says of its value. */
     Map<String, String> problems() {
         Map<String, String> all = new LinkedHashMap<>(problems);
-        AlertRules.violations(symbol, condition, level, channels, note).forEach(all::putIfAbsent);
+        AlertRules.violations(symbol, condition, level, channels, note, market).forEach(all::putIfAbsent);
         if (rearmGiven) {
             boolean policyUnreadable = problems.containsKey("rearm.policy");
             RearmPolicy.violations(kind, hysteresis, cooldown).forEach((field, message) -> {
@@ -93,12 +96,12 @@ final class AlertRequest {
 
     /** The alert this request creates; only after {@link #problems()} came back empty. */
     Alert toAlert(String id, Instant createdAt) {
-        return new Alert(id, symbol, condition, level, rearm(), channels, createdAt, null, note, 1, 1);
+        return new Alert(id, symbol, condition, level, rearm(), channels, createdAt, null, note, 1, 1, market);
     }
 
     /** {@code current} edited to this request's values; only after {@link #problems()} came back empty. */
     Alert applyTo(Alert current) {
-        return current.edited(condition, level, rearm(), channels, note);
+        return current.edited(condition, level, rearm(), channels, note, market);
     }
 
     private RearmPolicy rearm() {

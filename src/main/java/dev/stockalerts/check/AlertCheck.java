@@ -4,11 +4,13 @@ import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.AlertEvaluator;
 import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.alert.Evaluation;
+import dev.stockalerts.alert.Observation;
 import dev.stockalerts.config.ConfigCache;
 import dev.stockalerts.delivery.Deliveries;
 import dev.stockalerts.delivery.DeliveryRun;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoUsage;
+import dev.stockalerts.market.MarketCalendar;
 import dev.stockalerts.quote.Quote;
 import dev.stockalerts.quote.QuoteLookup;
 import dev.stockalerts.quote.QuoteService;
@@ -19,6 +21,7 @@ import dev.stockalerts.time.DeadlineContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,10 +47,14 @@ public final class AlertCheck {
     private final DynamoMetrics metrics;
     private final DeadlineContext deadlines;
     private final Clock clock;
+    private final MarketCalendar defaultCalendar;
+    private final IntradayRanges ranges = new IntradayRanges();
     private final Consumer<String> log;
 
+    /** @param defaultCalendar the market an alert without its own is checked on (MARKET_CALENDAR) */
     public AlertCheck(ConfigCache config, AlertStateCache cache, QuoteService quotes, Deliveries deliveries,
-                      DynamoMetrics metrics, DeadlineContext deadlines, Clock clock, Consumer<String> log) {
+                      DynamoMetrics metrics, DeadlineContext deadlines, Clock clock, MarketCalendar defaultCalendar,
+                      Consumer<String> log) {
         this.config = config;
         this.cache = cache;
         this.quotes = quotes;
@@ -55,6 +62,7 @@ public final class AlertCheck {
         this.metrics = metrics;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.defaultCalendar = defaultCalendar;
         this.log = log;
     }
 
@@ -70,12 +78,18 @@ public final class AlertCheck {
         Instant now = clock.instant();
         DynamoUsage before = metrics.snapshot();
         int quotesBefore = quotes.quotesFetched();
+        MarketHours hours = new MarketHours(defaultCalendar, now);
 
-        cache.ensureLoaded(now, config.get().alertsRevision());
+        long revision = config.get().alertsRevision();
+        // With every market closed, states cannot change: no reload until one opens (an API change is still read).
+        boolean allClosed = cache.loaded() && !cache.alerts().isEmpty() && cache.alerts().stream().noneMatch(hours::open);
+        if (allClosed) cache.ensureDefinitions(revision);
+        else cache.ensureLoaded(now, revision);
         List<Alert> alerts = cache.alerts();
-        Set<String> symbols = alerts.stream().map(Alert::symbol).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> symbols = alerts.stream().filter(hours::open).map(Alert::symbol).collect(Collectors.toCollection(TreeSet::new));
         QuoteLookup lookup = symbols.isEmpty() || quotesBy.expired()
                 ? new QuoteLookup(Map.of(), Set.of(), symbols, List.of()) : quotes.lookup(symbols, quotesBy);
+        Map<String, Observation> seen = observations(alerts, lookup, hours, now);
 
         int checked = 0;
         int fired = 0;
@@ -85,8 +99,9 @@ public final class AlertCheck {
                     AlertEvaluator.applyDefinitionChange(alert, cache.state(alert.id())));
             cache.update(state);
             Quote quote = lookup.quotes().get(alert.symbol());
-            if (quote == null) continue; // unknown or unavailable: the state stays as it was
-            Evaluation evaluation = AlertEvaluator.evaluate(alert, state, quote, now);
+            // Closed market, unknown or unavailable symbol, or a quote from before today's session: left as it was.
+            if (quote == null || !hours.open(alert) || hours.stale(alert, quote)) continue;
+            Evaluation evaluation = AlertEvaluator.evaluate(alert, state, seen.get(alert.symbol()), now);
             cache.update(evaluation.next());
             checked++;
             if (evaluation.fired()) {
@@ -108,5 +123,16 @@ public final class AlertCheck {
                 quotes.quotesFetched() - quotesBefore, List.copyOf(unavailable),
                 (int) used.calls(), used.readUnits(), used.writeUnits(), used.callsByOperation(),
                 cache.getCacheStats(now), Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /** What this run sees of each quoted symbol, with how its day's range moved since the last run. */
+    private Map<String, Observation> observations(List<Alert> alerts, QuoteLookup lookup, MarketHours hours, Instant now) {
+        Map<String, Observation> seen = new HashMap<>();
+        for (Alert alert : alerts) {
+            Quote quote = lookup.quotes().get(alert.symbol());
+            if (quote == null || seen.containsKey(alert.symbol()) || !hours.open(alert)) continue;
+            seen.put(alert.symbol(), ranges.observe(alert.symbol(), quote, hours.tradingDay(quote, alert), now));
+        }
+        return seen;
     }
 }

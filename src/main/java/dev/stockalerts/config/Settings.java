@@ -1,5 +1,7 @@
 package dev.stockalerts.config;
 
+import dev.stockalerts.market.MarketCalendars;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +40,8 @@ public record Settings(
         int quoteRequestsInFlight,
         String yahooSpark,
         int yahooSparkBatch,
-        int finnhubCallsPerMinute) {
+        int finnhubCallsPerMinute,
+        String marketCalendar) {
 
     public static final URI YAHOO = URI.create("https://query1.finance.yahoo.com");
     public static final URI FINNHUB = URI.create("https://finnhub.io");
@@ -84,6 +87,7 @@ public record Settings(
                 env.positiveInt("QUOTE_REQUESTS_IN_FLIGHT", 8),
                 env.oneOf("YAHOO_SPARK", "v7", "v7", "v8", "off"),
                 env.positiveInt("YAHOO_SPARK_BATCH", 20),
-                env.positiveInt("FINNHUB_CALLS_PER_MINUTE", 60));
+                env.positiveInt("FINNHUB_CALLS_PER_MINUTE", 60),
+                env.oneOf("MARKET_CALENDAR", MarketCalendars.DEFAULT_ID, MarketCalendars.ids().toArray(String[]::new)));
     }
 }

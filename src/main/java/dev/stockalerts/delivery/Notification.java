@@ -2,6 +2,7 @@ package dev.stockalerts.delivery;
 
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.Firing;
+import dev.stockalerts.alert.Trigger;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -18,23 +19,38 @@ public record Notification(
         double level,
         double price,
         Instant time,
-        int fireCount) {
+        int fireCount,
+        Trigger trigger) {
 
     public Notification {
         Objects.requireNonNull(alertId, "alertId");
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(time, "time");
+        trigger = trigger == null ? Trigger.LAST_PRICE : trigger;
+    }
+
+    /** A firing on the last price. */
+    public Notification(String alertId, String symbol, String condition, double level, double price, Instant time, int fireCount) {
+        this(alertId, symbol, condition, level, price, time, fireCount, Trigger.LAST_PRICE);
     }
 
     public static Notification of(Alert alert, Firing firing) {
         return new Notification(alert.id(), alert.symbol(), alert.condition().name(), alert.level(),
-                firing.price(), firing.firedAt(), firing.fireCount());
+                firing.price(), firing.firedAt(), firing.fireCount(), firing.trigger());
     }
 
-    /** Human text, e.g. "AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z". */
+    /**
+     * Human text, e.g. "AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z", or for a touch between two checks
+     * "AAPL ABOVE 200.00: the day's high touched 201.35 between checks (seen at 2026-11-25T14:05:00Z)".
+     */
     public String message() {
-        return headline() + ": price " + amount(price) + " at " + time.truncatedTo(ChronoUnit.SECONDS);
+        String at = time.truncatedTo(ChronoUnit.SECONDS).toString();
+        return switch (trigger) {
+            case LAST_PRICE -> headline() + ": price " + amount(price) + " at " + at;
+            case DAY_HIGH -> headline() + ": the day's high touched " + amount(price) + " between checks (seen at " + at + ")";
+            case DAY_LOW -> headline() + ": the day's low touched " + amount(price) + " between checks (seen at " + at + ")";
+        };
     }
 
     /** Short form without price and time, e.g. "AAPL ABOVE 200.00" (SNS subject). */

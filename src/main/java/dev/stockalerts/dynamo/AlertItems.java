@@ -45,6 +45,7 @@ final class AlertItems {
         values.put("cooldown", alert.rearm().cooldown() == null ? null : s(alert.rearm().cooldown().toString()));
         values.put("channels", strings(alert.channels()));
         values.put("note", alert.note() == null ? null : s(alert.note()));
+        values.put("market", alert.market() == null ? null : s(alert.market()));
         values.put(REVISION, n(alert.revision()));
         values.put("triggerRevision", n(alert.triggerRevision()));
         return values;
@@ -65,6 +66,7 @@ final class AlertItems {
                 instant(item, REARM_REQUESTED_AT),
                 string(item, "note"),
                 integer(item, REVISION, 1),
-                integer(item, "triggerRevision", 1));
+                integer(item, "triggerRevision", 1),
+                string(item, "market"));
     }
 }

@@ -88,6 +88,8 @@ final class CronScenario implements AutoCloseable {
         }
         vars.put("TABLE_NAME", table);
         vars.put("ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts");
+        // The simulated market trades around the clock: the costliest case. MARKET_CALENDAR=XNYS runs NYSE hours.
+        vars.put("MARKET_CALENDAR", options.environment().getOrDefault("MARKET_CALENDAR", "ALWAYS"));
         Settings settings = Settings.from(vars);
         Outbound outbound = Outbound.fromSettings(settings, clock, null, log);
         quotes = outbound.quotes();

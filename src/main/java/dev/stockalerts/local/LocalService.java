@@ -93,6 +93,7 @@ public final class LocalService implements AutoCloseable {
         YahooFeedServer feed = started(new YahooFeedServer(simulated));
         vars.put("QUOTE_PROVIDERS", "yahoo");
         vars.put("YAHOO_BASE_URL", feed.baseUri().toString());
+        vars.putIfAbsent("MARKET_CALENDAR", "ALWAYS"); // the simulated market trades around the clock
         return simulated;
     }
 

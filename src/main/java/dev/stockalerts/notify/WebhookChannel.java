@@ -44,6 +44,8 @@ public final class WebhookChannel implements NotificationChannel {
         body.put("level", n.level());
         body.put("price", n.price());
         body.put("time", n.time().toString());
+        // LAST_PRICE, or DAY_HIGH / DAY_LOW: an intraday touch between two checks, at "price".
+        body.put("trigger", n.trigger().name());
         return body;
     }
 }

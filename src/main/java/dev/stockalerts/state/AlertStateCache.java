@@ -62,6 +62,12 @@ public final class AlertStateCache implements ClaimedStates {
      * the API changed them ({@code alertsRevision}): the API bumps the revision with every write.
      */
     public synchronized void ensureLoaded(Instant now, long alertsRevision) {
+        ensureDefinitions(alertsRevision);
+        if (loadedAt == null || !now.isBefore(loadedAt.plus(ttl))) load(now);
+    }
+
+    /** Re-reads definitions if the API changed them since; states stay as they are (a run with every market closed). */
+    public synchronized void ensureDefinitions(long alertsRevision) {
         if (alertsRevision != definitionsRevision) {
             if (definitionsRevision != Long.MIN_VALUE) {
                 log.accept(LOG + "Alert definitions changed (revision " + alertsRevision + "), reloading definitions");
@@ -71,7 +77,11 @@ public final class AlertStateCache implements ClaimedStates {
             dropStatesWithoutDefinition();
             definitionsRevision = alertsRevision;
         }
-        if (loadedAt == null || !now.isBefore(loadedAt.plus(ttl))) load(now);
+    }
+
+    /** Whether definitions and states have been loaded at least once by this container. */
+    public synchronized boolean loaded() {
+        return loadedAt != null;
     }
 
     public synchronized List<Alert> alerts() {

@@ -13,6 +13,7 @@ import dev.stockalerts.dynamo.DynamoFiringHistory;
 import dev.stockalerts.dynamo.DynamoLedgerStore;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoStateStore;
+import dev.stockalerts.market.MarketCalendars;
 import dev.stockalerts.state.AlertStateCache;
 import dev.stockalerts.time.DeadlineContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,7 +42,8 @@ public record CronComponents(AlertCheck check, AlertStateCache cache, Deliveries
                 new DynamoAlertRepository(dynamo, table),
                 settings.stateCacheTtl(), settings.stateWriteInterval(), deliveries::reload, log);
         ConfigCache config = new ConfigCache(new DynamoConfigStore(dynamo, table), settings.configCacheTtl(), clock);
-        AlertCheck check = new AlertCheck(config, cache, outbound.quotes(), deliveries, metrics, deadlines, clock, log);
+        AlertCheck check = new AlertCheck(config, cache, outbound.quotes(), deliveries, metrics, deadlines, clock,
+                MarketCalendars.of(settings.marketCalendar()), log);
         return new CronComponents(check, cache, deliveries);
     }
 }

@@ -16,7 +16,7 @@ class AlertRulesTest {
             + " at least 0.01 away from zero";
 
     private static Map<String, String> level(Condition condition, double level) {
-        return AlertRules.violations("AAPL", condition, level, null, null);
+        return AlertRules.violations("AAPL", condition, level, null, null, null);
     }
 
     @Test
@@ -41,21 +41,21 @@ class AlertRulesTest {
 
     @Test
     void everyFieldIsReportedAtOnce() {
-        Map<String, String> problems = AlertRules.violations("no pe", null, null, List.of(), "x".repeat(501));
+        Map<String, String> problems = AlertRules.violations("no pe", null, null, List.of(), "x".repeat(501), null);
         assertEquals(List.of("symbol", "condition", "level", "channels", "note"), List.copyOf(problems.keySet()));
         assertEquals("is required; one of ABOVE, BELOW, CROSSES_ABOVE, CROSSES_BELOW, PERCENT_CHANGE", problems.get("condition"));
         assertEquals("is required; " + PRICE, problems.get("level"));
         assertEquals("must name at least one channel", problems.get("channels"));
         assertEquals("must be at most 500 characters", problems.get("note"));
-        assertEquals(Map.of("symbol", "is required"), AlertRules.violations(null, Condition.ABOVE, 1.0, null, null));
+        assertEquals(Map.of("symbol", "is required"), AlertRules.violations(null, Condition.ABOVE, 1.0, null, null, null));
     }
 
     @Test
     void channelsAreNamesAndAtMostTen() {
         assertEquals("must be channel names such as webhook or telegram",
-                AlertRules.violations("AAPL", Condition.ABOVE, 1.0, List.of("web hook"), null).get("channels"));
+                AlertRules.violations("AAPL", Condition.ABOVE, 1.0, List.of("web hook"), null, null).get("channels"));
         List<String> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "c" + i).toList();
-        assertEquals("must name at most 10 channels", AlertRules.violations("AAPL", Condition.ABOVE, 1.0, eleven, null).get("channels"));
+        assertEquals("must name at most 10 channels", AlertRules.violations("AAPL", Condition.ABOVE, 1.0, eleven, null, null).get("channels"));
     }
 
     @Test
@@ -84,7 +84,7 @@ class AlertRulesTest {
 
     @Test
     void defaultsAndNormalisationLiveInTheRecord() {
-        Alert alert = new Alert("a", "AAPL", Condition.ABOVE, 1, null, null, null, null, "  hello  ", 1, 1);
+        Alert alert = new Alert("a", "AAPL", Condition.ABOVE, 1, null, null, null, null, "  hello  ", 1, 1, null);
         assertEquals(RearmPolicy.once(), alert.rearm());
         assertEquals(List.of("webhook"), alert.channels());
         assertEquals("hello", alert.note());

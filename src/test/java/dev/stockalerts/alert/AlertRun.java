@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stockalerts.quote.Quote;
 import java.time.Instant;
 import java.util.List;
 
@@ -42,8 +41,8 @@ final class AlertRun {
         return new AlertRun(alert(Condition.PERCENT_CHANGE, level, policy), 100.0, AlertState.initial("a-1"));
     }
 
-    static Quote quote(double price, Double previousClose) {
-        return new Quote("AAPL", price, previousClose, "USD", T0, "test");
+    static Observation quote(double price, Double previousClose) {
+        return Observation.of(price, previousClose);
     }
 
     AlertRun at(Instant instant) {
@@ -74,7 +73,7 @@ final class AlertRun {
      * scheduled run must) applies {@link AlertEvaluator#applyDefinitionChange} before evaluating it.
      */
     AlertRun edited(Condition condition, double level, RearmPolicy rearm, String note) {
-        alert = alert.edited(condition, level, rearm, alert.channels(), note);
+        alert = alert.edited(condition, level, rearm, alert.channels(), note, null);
         return this;
     }
 
@@ -88,10 +87,29 @@ final class AlertRun {
         return this;
     }
 
+    /** The day's range since the previous step, for the next step only. */
+    private Observation.Excursion excursion;
+
+    /** The next step sees the day's high go from {@code highBefore} to {@code highNow}, and the low likewise, since the step before. */
+    AlertRun range(double highBefore, double highNow, double lowBefore, double lowNow) {
+        excursion = new Observation.Excursion(now.minusSeconds(60), highBefore, highNow, lowBefore, lowNow);
+        return this;
+    }
+
+    /** Fires on a touch of the day's high or low, at {@code touched}, while the last price is {@code price}. */
+    AlertRun touches(double price, double touched, Trigger trigger) {
+        Evaluation e = eval(price);
+        assertTrue(e.fired(), () -> describe(price) + " should fire on the touch of " + touched);
+        assertEquals(touched, e.firing().price());
+        assertEquals(trigger, e.firing().trigger());
+        return this;
+    }
+
     Evaluation eval(double price) {
         step++;
         state = AlertEvaluator.applyDefinitionChange(alert, state);
-        Evaluation e = AlertEvaluator.evaluate(alert, state, quote(price, previousClose), now);
+        Evaluation e = AlertEvaluator.evaluate(alert, state, new Observation(price, previousClose, excursion), now);
+        excursion = null;
         assertEquals(state.version(), e.next().version(), "version must be preserved");
         state = e.next();
         now = now.plusSeconds(60);

@@ -58,7 +58,7 @@ class DefinitionChangeTest {
 
     @Test
     void theChangeIsAppliedOnceAndStampsTheState() {
-        Alert edited = AlertRun.alert(Condition.ABOVE, 100, RearmPolicy.once()).edited(Condition.ABOVE, 120, RearmPolicy.once(), List.of("webhook"), null);
+        Alert edited = AlertRun.alert(Condition.ABOVE, 100, RearmPolicy.once()).edited(Condition.ABOVE, 120, RearmPolicy.once(), List.of("webhook"), null, null);
         AlertState stale = new AlertState("a-1", false, Side.ABOVE, AlertRun.T0, 101.0, 1, 7);
 
         AlertState applied = AlertEvaluator.applyDefinitionChange(edited, stale);
@@ -79,17 +79,17 @@ class DefinitionChangeTest {
     @Test
     void aStaleDefinitionSeenByAnOlderContainerChangesNothing() {
         Alert original = AlertRun.alert(Condition.ABOVE, 100, RearmPolicy.once());
-        Alert twice = original.edited(Condition.ABOVE, 110, RearmPolicy.once(), null, null)
-                .edited(Condition.ABOVE, 120, RearmPolicy.once(), null, null);
+        Alert twice = original.edited(Condition.ABOVE, 110, RearmPolicy.once(), null, null, null)
+                .edited(Condition.ABOVE, 120, RearmPolicy.once(), null, null, null);
         AlertState current = AlertEvaluator.applyDefinitionChange(twice, AlertState.initial("a-1").withArmed(false));
         assertEquals(3, current.triggerRevision());
-        Alert stale = original.edited(Condition.ABOVE, 110, RearmPolicy.once(), null, null);
+        Alert stale = original.edited(Condition.ABOVE, 110, RearmPolicy.once(), null, null, null);
         assertSame(current, AlertEvaluator.applyDefinitionChange(stale, current));
     }
 
     @Test
     void anEditThatChangesNothingIsNoEdit() {
         Alert alert = AlertRun.alert(Condition.ABOVE, 100, RearmPolicy.rearm(2));
-        assertSame(alert, alert.edited(Condition.ABOVE, 100.0, RearmPolicy.rearm(2), AlertRun.CHANNELS, "  "));
+        assertSame(alert, alert.edited(Condition.ABOVE, 100.0, RearmPolicy.rearm(2), AlertRun.CHANNELS, "  ", null));
     }
 }

@@ -133,11 +133,11 @@ class AlertEditRouteTest {
     void anEditMadeFromAnOlderRevisionIsAppliedAgainToTheNewOneSoNoneIsLost() {
         // Another client's edit lands between this PATCH's read and its conditional write.
         Alert read = alerts.get(id).orElseThrow();
-        Alert other = read.edited(Condition.ABOVE, 200, read.rearm(), read.channels(), "theirs");
+        Alert other = read.edited(Condition.ABOVE, 200, read.rearm(), read.channels(), "theirs", null);
         assertEquals(dev.stockalerts.state.AlertAdmin.Edited.EDITED,
                 alerts.edit(other, 1, dev.stockalerts.time.Deadline.none()));
         assertEquals(dev.stockalerts.state.AlertAdmin.Edited.STALE,
-                alerts.edit(read.edited(Condition.ABOVE, 250, read.rearm(), read.channels(), "first"), 1, dev.stockalerts.time.Deadline.none()));
+                alerts.edit(read.edited(Condition.ABOVE, 250, read.rearm(), read.channels(), "first", null), 1, dev.stockalerts.time.Deadline.none()));
 
         JsonNode body = ApiEvents.json(patch("{\"level\":250}").getBody());
         assertEquals(250.0, body.get("level").asDouble());

@@ -115,18 +115,18 @@ class DynamoAlertRepositoryTest {
         Instant rearmAt = CREATED.plusSeconds(60);
         alerts.requestRearm("a-1", rearmAt, NONE); // recorded after the edit below was read: must survive it
 
-        Alert edited = original.edited(Condition.CROSSES_ABOVE, 420, RearmPolicy.cooldown(Duration.ofHours(2)), List.of("sns"), "earnings");
+        Alert edited = original.edited(Condition.CROSSES_ABOVE, 420, RearmPolicy.cooldown(Duration.ofHours(2)), List.of("sns"), "earnings", null);
         assertEquals(AlertAdmin.Edited.EDITED, alerts.edit(edited, 1, NONE));
 
         Alert stored = alerts.get("a-1").orElseThrow();
         assertEquals(new Alert("a-1", "BRK-B", Condition.CROSSES_ABOVE, 420, RearmPolicy.cooldown(Duration.ofHours(2)),
-                List.of("sns"), CREATED, rearmAt, "earnings", 2, 2), stored);
-        assertEquals(AlertAdmin.Edited.STALE, alerts.edit(edited.edited(Condition.ABOVE, 1, null, null, null), 1, NONE),
+                List.of("sns"), CREATED, rearmAt, "earnings", 2, 2, null), stored);
+        assertEquals(AlertAdmin.Edited.STALE, alerts.edit(edited.edited(Condition.ABOVE, 1, null, null, null, null), 1, NONE),
                 "made from revision 1, which is gone");
         assertEquals(AlertAdmin.Edited.NOT_FOUND, alerts.edit(alert("ghost", RearmPolicy.once()), 1, NONE));
         assertEquals(Optional.empty(), alerts.get("ghost"));
 
-        Alert noteRemoved = stored.edited(stored.condition(), stored.level(), RearmPolicy.rearm(0), stored.channels(), null);
+        Alert noteRemoved = stored.edited(stored.condition(), stored.level(), RearmPolicy.rearm(0), stored.channels(), null, null);
         assertEquals(AlertAdmin.Edited.EDITED, alerts.edit(noteRemoved, 2, NONE));
         assertNull(alerts.get("a-1").orElseThrow().note(), "an optional field left out is removed");
         assertEquals(Map.of("revision", 4L, "count", 1L), configNumbers(), "created, re-arm requested, two edits");
@@ -137,7 +137,7 @@ class DynamoAlertRepositoryTest {
         alerts.put(alert("old", RearmPolicy.once()));
         Alert stored = alerts.get("old").orElseThrow();
         assertEquals(1, stored.revision());
-        assertEquals(AlertAdmin.Edited.EDITED, alerts.edit(stored.edited(Condition.BELOW, 300, null, null, "n"), 1, NONE));
+        assertEquals(AlertAdmin.Edited.EDITED, alerts.edit(stored.edited(Condition.BELOW, 300, null, null, "n", null), 1, NONE));
         assertEquals(2, alerts.get("old").orElseThrow().triggerRevision());
     }
 

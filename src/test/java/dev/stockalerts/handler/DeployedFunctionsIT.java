@@ -56,6 +56,7 @@ class DeployedFunctionsIT {
                 .env("QUOTE_PROVIDERS", "yahoo")
                 .env("YAHOO_BASE_URL", yahoo.baseUri().toString())
                 .env("ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts")
+                .env("MARKET_CALENDAR", "ALWAYS") // the child runs on the real clock, at any hour
                 .build();
     }
 

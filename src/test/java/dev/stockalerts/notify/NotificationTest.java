@@ -26,4 +26,11 @@ class NotificationTest {
         assertEquals("TSLA PERCENT_CHANGE -5.00%",
                 new Notification("a3", "TSLA", "PERCENT_CHANGE", -5, 180, TIME, 1).headline());
     }
+
+    @Test
+    void aTouchBetweenChecksSaysSoAndAtWhatPrice() {
+        Notification touch = new Notification("a1", "AAPL", "ABOVE", 200.0, 201.5, TIME, 1, dev.stockalerts.alert.Trigger.DAY_HIGH);
+        assertEquals("AAPL ABOVE 200.00: the day's high touched 201.50 between checks (seen at 2026-11-25T14:05:00Z)",
+                touch.message());
+    }
 }

@@ -45,7 +45,7 @@ class WebhookChannelTest {
         assertEquals("/hooks/secret-token", r.path());
         assertEquals("application/json", r.header("Content-Type"));
         assertEquals("{\"alertId\":\"a1\",\"symbol\":\"AAPL\",\"condition\":\"ABOVE\",\"level\":200.0,"
-                + "\"price\":201.35,\"time\":\"2026-11-25T14:05:00Z\"}", r.body());
+                + "\"price\":201.35,\"time\":\"2026-11-25T14:05:00Z\",\"trigger\":\"LAST_PRICE\"}", r.body());
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.stockalerts.wiring.ApiComponents;
 import dev.stockalerts.wiring.CronComponents;
 import dev.stockalerts.wiring.Outbound;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -47,6 +48,8 @@ public final class CronHarness implements AutoCloseable {
         env.put("QUOTE_PROVIDERS", "yahoo");
         env.put("YAHOO_BASE_URL", yahoo.baseUri().toString());
         env.put("ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts");
+        // Tests not about market hours run at any hour; those about them set XNYS.
+        env.put("MARKET_CALENDAR", "ALWAYS");
     }
 
     /** Overrides one environment variable for containers created afterwards. */
@@ -57,6 +60,16 @@ public final class CronHarness implements AutoCloseable {
 
     public Settings settings() {
         return Settings.from(env);
+    }
+
+    /** Moves the alerts revision on, as every API change does, so running containers re-read definitions. */
+    public void bumpRevision() {
+        try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
+            client.updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS("CONFIG"), "sk", AttributeValue.fromS("global")))
+                    .updateExpression("ADD alertsRevision :one")
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+        }
     }
 
     public void putAlert(Alert alert) {
