@@ -141,9 +141,11 @@ public final class AlertStateCache implements ClaimedStates {
     }
 
     /**
-     * Writes queued changes in batches once the write interval has passed since the last flush, except the
-     * states in {@code heldBack} (fired, claim pending: only their claim may write them). What fails or
-     * does not fit before the deadline stays queued.
+     * Writes queued changes in batches at the end of a container's first run, then once the write interval has passed
+     * since the last flush: Lambda may recycle a container at any moment, and one that lives for a single run must
+     * still leave what it learned (a crossing alert's side, a re-arm). Only the states in
+     * {@code heldBack} (fired, claim pending: only their claim may write them) wait. What fails or does not fit
+     * before the deadline stays queued.
      */
     public synchronized StateStore.WriteOutcome flushIfDue(Instant now, Set<String> heldBack, Deadline deadline) {
         StateStore.WriteOutcome nothing = new StateStore.WriteOutcome(Set.of(), Set.of());
@@ -203,7 +205,6 @@ public final class AlertStateCache implements ClaimedStates {
         dropStatesWithoutDefinition();
         ledgersLoaded.accept(snapshot.ledgers());
         loadedAt = now;
-        if (lastFlushAt == null) lastFlushAt = now; // the write interval starts with the container
     }
 
     /** States of deleted alerts leave memory now and the table at the next flush. */

@@ -109,11 +109,15 @@ class AlertsCronIntegrationTest {
     @Test
     void afterTheTtlTheCacheReloadsAndFlushesQueuedChangesInOneBatch() {
         harness.market.set("AAPL", 150);
+        CronHarness.Container container = harness.container();
+        container.run(); // the container's first run (which flushes what it learned) sees no alerts yet
         alert("a1", Condition.CROSSES_ABOVE, 200, RearmPolicy.rearm(1));
         alert("a2", Condition.CROSSES_BELOW, 100, RearmPolicy.rearm(1));
-        CronHarness.Container container = harness.container();
+        harness.bumpRevision(); // as the API does with every change
+        harness.clock.advance(Duration.ofMinutes(2));
         container.run(); // first sight records each crossing alert's side: queued, not written
         assertNull(stored("a1"));
+        harness.clock.advance(FIVE_MINUTES);
         assertEquals(2, ((Map<?, ?>) container.run().get("cache")).get("pendingWrites"));
 
         harness.clock.advance(Duration.ofHours(1));
@@ -125,6 +129,17 @@ class AlertsCronIntegrationTest {
         assertEquals("ABOVE", stored("a2").side().name());
         assertEquals("BELOW", stored("a1").side().name());
         assertTrue(harness.log.contains("[KV Cache] Flushed 2/2 writes to DynamoDB"));
+    }
+
+    @Test
+    void aCrossingIsCaughtWhenEveryRunIsANewContainer() {
+        harness.market.set("AAPL", 190);
+        alert("a1", Condition.CROSSES_ABOVE, 200, RearmPolicy.rearm(1));
+        harness.container().run(); // records the side below, and writes it: the container may never run again
+
+        harness.market.set("AAPL", 205);
+        harness.clock.advance(FIVE_MINUTES);
+        assertEquals(1, harness.container().run().get("alertsFired"), "a new container knows the alert was below");
     }
 
     @Test
