@@ -15,6 +15,20 @@ public final class LocalMain {
     private LocalMain() {}
 
     public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (RuntimeException e) {
+            // Said here, while exec:java's class realm still stands: once main returns it is torn down, and the SDK's
+            // exception cannot even load the classes of its own message (Maven's "A required class was missing").
+            System.err.println("error: " + FailedDynamoCall.describe(e));
+            System.exit(1);
+        }
+        // DynamoDB Local leaves non-daemon threads behind. After serve the JVM is already shutting down: this call then
+        // just blocks until the shutdown hooks finish, and the JVM halts.
+        System.exit(0);
+    }
+
+    private static void run(String[] args) {
         if (args.length == 0) usage("a command is required");
         Iterator<String> rest = Arrays.asList(args).subList(1, args.length).iterator();
         switch (args[0]) {
@@ -78,9 +92,6 @@ public final class LocalMain {
             }
             default -> usage("unknown command " + args[0]);
         }
-        // DynamoDB Local leaves non-daemon threads behind. After serve the JVM is already shutting down: this call then
-        // just blocks until the shutdown hooks finish, and the JVM halts.
-        System.exit(0);
     }
 
     private static int positive(String flag, Iterator<String> rest) {
