@@ -79,7 +79,10 @@ class StalledDynamoIT {
             assertEquals(2, stalled.json().get("alertsFired").asInt(), stalled::describe);
             assertEquals(0, stalled.json().get("notificationsSent").asInt(), stalled::describe);
             assertTrue(stalled.json().get("cache").get("pendingWrites").asInt() > 0, "the flush stays queued: " + stalled.describe());
-            assertTrue(stalled.logs().stream().anyMatch(l -> l.contains("stay queued")), stalled::describe);
+            String flush = stalled.logs().stream().filter(l -> l.contains("stay queued")).findFirst().orElseThrow(() -> new AssertionError(stalled.describe()));
+            java.util.regex.Matcher cap = java.util.regex.Pattern.compile("timeout configuration: (\\d+) millis").matcher(flush);
+            assertTrue(cap.find() && Long.parseLong(cap.group(1)) < 5000,
+                    "the flush's read was capped by what was left of the run, not given the 5 s call timeout: " + flush);
             assertEquals(0, harness.webhook.bodies().size(), "nothing is sent without a claim");
             assertTrue(dynamo.requests("TransactWriteItems") >= 1, dynamo.requestCounts()::toString);
 
