@@ -131,11 +131,11 @@ class ApiFieldFaultsIT {
     @Test
     void aTransactionConflictIsRetriedThen503WithRetryAfterInsideTheInvocationAnd201OnceItClears() {
         String body = "{\"symbol\":\"AAPL\",\"condition\":\"ABOVE\",\"level\":250,\"channels\":[\"console\"]}";
-        api.start(); // warm: the 3 s below are the request's, not a cold start's
+        api.start(); // warm: the 4 s below are the request's, not a cold start's
         int before = storedAlerts();
         var conflicts = dynamo.on("TransactWriteItems").transactionConflict();
 
-        JsonNode busy = create(body, Duration.ofSeconds(3));
+        JsonNode busy = create(body, Duration.ofSeconds(4));
 
         assertEquals(503, busy.get("statusCode").asInt(), busy::toString);
         assertEquals("1", busy.get("headers").get("Retry-After").asText(), busy::toString);

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StalledDynamoIT {
     /** Short on purpose: the stalled calls alone (5 s call timeout, twice) would outlast it without the per-call cap. */
-    private static final Duration TIGHT_DEADLINE = Duration.ofSeconds(8);
+    private static final Duration TIGHT_DEADLINE = Duration.ofSeconds(9);
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
     private final CronHarness harness = new CronHarness(Instant.now());
