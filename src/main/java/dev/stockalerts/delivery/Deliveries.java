@@ -6,6 +6,7 @@ import dev.stockalerts.time.Deadline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,7 @@ public final class Deliveries implements AutoCloseable {
             List<OwedFiring> left = new ArrayList<>();
             List<FiringRecord> records = new ArrayList<>();
             boolean retryNextRun = false;
-            Instant retryAt = ledger.nextAttemptAt();
+            Instant askedAfter = null;
             for (OwedFiring o : ledger.owed()) {
                 List<OwedChannel> owed = new ArrayList<>();
                 List<ChannelOutcome> settled = new ArrayList<>();
@@ -162,15 +163,34 @@ public final class Deliveries implements AutoCloseable {
                         case UNANSWERED -> owed.add(c);
                     }
                     retryNextRun |= r.outcome() == SendResult.Outcome.NOT_ATTEMPTED;
-                    if (r.retryAfter() != null && now.plus(r.retryAfter()).isAfter(retryAt)) retryAt = now.plus(r.retryAfter());
+                    if (r.retryAfter() != null && (askedAfter == null || now.plus(r.retryAfter()).isAfter(askedAfter))) {
+                        askedAfter = now.plus(r.retryAfter());
+                    }
                 }
                 OwedFiring after = o.settling(owed, settled);
-                records.add(after.record());
+                // A retried firing that settled nothing reads as before: its record need not be written again.
+                if (ledger.attempt() == 0 || !settled.isEmpty()) records.add(after.record());
                 if (!owed.isEmpty()) left.add(after);
             }
+            Instant retryAt = retryTime(ledger, left, askedAfter);
             DeliveryLedger settled = ledger.withOwed(left).withNextAttemptAt(retryNextRun ? now : retryAt);
             book.settle(store, new LedgerBook.Settlement(settled, records), true, log);
         }
+    }
+
+    /**
+     * A new ledger whose channels an older ledger is already retrying joins that retry (they merge then), so a channel
+     * that stays down costs one retry per backoff step, not one per firing; otherwise its own backoff. A target's own
+     * retry-after wins when later.
+     */
+    private Instant retryTime(DeliveryLedger ledger, List<OwedFiring> left, Instant askedAfter) {
+        Instant retryAt = ledger.nextAttemptAt();
+        if (ledger.attempt() == 0 && !left.isEmpty()) {
+            Set<String> channels = new HashSet<>();
+            left.forEach(o -> o.channels().forEach(c -> channels.add(c.name())));
+            retryAt = book.retryOfOther(ledger.id(), channels).orElse(retryAt);
+        }
+        return askedAfter != null && askedAfter.isAfter(retryAt) ? askedAfter : retryAt;
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.stockalerts.delivery;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -120,6 +122,15 @@ final class LedgerBook {
         } else {
             known.put(ledger.id(), ledger);
         }
+    }
+
+    /** When the earliest other known ledger owing one of {@code channels} is retried, if any owes one. */
+    Optional<Instant> retryOfOther(String ledgerId, Set<String> channels) {
+        return known.values().stream()
+                .filter(l -> !l.id().equals(ledgerId))
+                .filter(l -> l.owed().stream().anyMatch(o -> o.channels().stream().anyMatch(c -> channels.contains(c.name()))))
+                .map(DeliveryLedger::nextAttemptAt)
+                .min(Instant::compareTo);
     }
 
     /** Channels still owed: by known ledgers and by firings not yet claimed. */

@@ -23,8 +23,8 @@ public interface LedgerStore {
      * history of its firings. Written only if the stored ledger is still the one {@code ledger.claim()} wrote.
      *
      * @param justClaimed this container claimed the ledger in this run, so its retry is not due and nobody else can
-     *                    have taken it over: the write need not be checked (a settled ledger's delete then goes in one
-     *                    call with the history)
+     *                    have taken it over: the write need not be checked (the ledger's delete or rewrite then goes in
+     *                    one call with the history)
      * @return false when another claim took the ledger over since (nothing written)
      * @throws RuntimeException when the store failed: the caller keeps the settlement and tries again
      */

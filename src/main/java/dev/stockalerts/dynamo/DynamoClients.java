@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** Builds the one DynamoDB client a container uses, with call and capacity counting attached. */
@@ -37,7 +39,7 @@ public final class DynamoClients {
         AwsCredentialsProvider credentials = lambda
                 ? LambdaCredentials.provider() // environment variables, or the container endpoint under SnapStart
                 : localCredentials();
-        DynamoDbClientBuilder builder = builder(metrics, deadlines).region(region).credentialsProvider(credentials);
+        DynamoDbClientBuilder builder = builder(metrics, deadlines, List.of()).region(region).credentialsProvider(credentials);
         String endpoint = env.get("AWS_ENDPOINT_URL_DYNAMODB");
         if (endpoint != null && endpoint.isBlank()) {
             // Declared but empty (template.yaml declares it so that sam local can set it): the SDK would take ""
@@ -49,7 +51,13 @@ public final class DynamoClients {
 
     /** A client for a DynamoDB Local endpoint, which accepts any credentials. */
     public static DynamoDbClient forLocalEndpoint(URI endpoint, DynamoMetrics metrics, DeadlineContext deadlines) {
-        return builder(metrics, deadlines)
+        return forLocalEndpoint(endpoint, metrics, deadlines, List.of());
+    }
+
+    /** The same, with more interceptors (local tools: remembering which call failed). */
+    public static DynamoDbClient forLocalEndpoint(URI endpoint, DynamoMetrics metrics, DeadlineContext deadlines,
+                                                  List<ExecutionInterceptor> more) {
+        return builder(metrics, deadlines, more)
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
@@ -68,15 +76,18 @@ public final class DynamoClients {
      * Every call ends within {@link #CALL_TIMEOUT}, SDK retries included, and each attempt within
      * {@link #ATTEMPT_TIMEOUT}: a DynamoDB that stalls costs a run seconds, not its whole deadline.
      */
-    private static DynamoDbClientBuilder builder(DynamoMetrics metrics, DeadlineContext deadlines) {
+    private static DynamoDbClientBuilder builder(DynamoMetrics metrics, DeadlineContext deadlines, List<ExecutionInterceptor> more) {
         return DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(1))
                         .socketTimeout(ATTEMPT_TIMEOUT)
                         .build())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(metrics)
-                        .addExecutionInterceptor(new CallDeadline(deadlines, CALL_TIMEOUT, ATTEMPT_TIMEOUT))
-                        .apiCallTimeout(CALL_TIMEOUT)
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
+                .overrideConfiguration(c -> {
+                    c.addExecutionInterceptor(metrics)
+                            .addExecutionInterceptor(new CallDeadline(deadlines, CALL_TIMEOUT, ATTEMPT_TIMEOUT))
+                            .apiCallTimeout(CALL_TIMEOUT)
+                            .apiCallAttemptTimeout(ATTEMPT_TIMEOUT);
+                    more.forEach(c::addExecutionInterceptor);
+                });
     }
 }

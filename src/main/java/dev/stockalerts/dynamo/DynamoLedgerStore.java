@@ -157,15 +157,18 @@ public final class DynamoLedgerStore implements LedgerStore {
     }
 
     /**
-     * A settled ledger claimed in this run goes in one BatchWriteItem with its history (nobody else can hold it yet).
-     * Otherwise the history goes first, then the ledger write conditional on this container's claim; a retried
-     * settlement whose delete already landed finds the ledger gone, which is the same outcome.
+     * A ledger claimed in this run is deleted or rewritten in one BatchWriteItem with its history (nobody else can hold
+     * it yet): a failing channel costs one call a retry here, not three. Otherwise the history goes first, then the
+     * ledger write conditional on this container's claim; a retried settlement whose delete already landed finds the
+     * ledger gone, which is the same outcome.
      */
     @Override
     public boolean settle(DeliveryLedger ledger, List<FiringRecord> records, boolean justClaimed) {
-        if (justClaimed && ledger.settled()) {
+        if (justClaimed) {
             List<WriteRequest> writes = new ArrayList<>();
-            writes.add(WriteRequest.builder().deleteRequest(d -> d.key(LedgerItems.key(ledger.id()))).build());
+            writes.add(ledger.settled()
+                    ? WriteRequest.builder().deleteRequest(d -> d.key(LedgerItems.key(ledger.id()))).build()
+                    : WriteRequest.builder().putRequest(p -> p.item(LedgerItems.toItem(ledger, expiresAt.apply(ledger)))).build());
             writes.addAll(history.puts(records));
             written(batches.write(writes, Deadline.none()), ledger);
             return true;

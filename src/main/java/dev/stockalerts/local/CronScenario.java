@@ -113,6 +113,11 @@ final class CronScenario implements AutoCloseable {
         log.accept("[Local] quotes from the configured providers: " + real.size() + " of " + market.symbols().size() + " symbols priced");
     }
 
+    /** Every notification from now on is answered with {@code status} (500: the webhook is down). */
+    void webhookAnswers(int status) {
+        webhook.respondWith(status);
+    }
+
     /** Where quotes come from, for the banner. */
     String quoteSource() {
         return feed == null ? "the configured providers" : "the simulated feed in Yahoo's format";

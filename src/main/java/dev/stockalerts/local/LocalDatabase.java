@@ -7,6 +7,7 @@ import dev.stockalerts.time.DeadlineContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * The database of a local run: embedded DynamoDB Local, or the endpoint in AWS_ENDPOINT_URL_DYNAMODB
@@ -24,12 +25,12 @@ public final class LocalDatabase implements AutoCloseable {
         if (configured != null && !configured.isBlank()) {
             embedded = null;
             this.endpoint = URI.create(configured.trim());
-            client = DynamoClients.forLocalEndpoint(this.endpoint, metrics, new DeadlineContext());
+            client = DynamoClients.forLocalEndpoint(this.endpoint, metrics, new DeadlineContext(), List.of(FailedDynamoCall.LAST));
             description = "DynamoDB at " + configured.trim() + " (AWS_ENDPOINT_URL_DYNAMODB)";
         } else {
             embedded = EmbeddedDynamoDb.start();
             this.endpoint = embedded.endpoint();
-            client = DynamoClients.forLocalEndpoint(this.endpoint, metrics, new DeadlineContext());
+            client = DynamoClients.forLocalEndpoint(this.endpoint, metrics, new DeadlineContext(), List.of(FailedDynamoCall.LAST));
             description = "embedded DynamoDB Local at " + embedded.endpoint();
         }
     }

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * Local entry point: {@code mvn -q compile exec:java -Dexec.args="simulate [--alerts N] [--hours H] [--symbols S] [--start T]"},
+ * Local entry point: {@code mvn -q compile exec:java -Dexec.args="simulate [--alerts N] [--hours H] [--symbols S] [--start T] [--webhook-status S]"},
  * {@code mvn -q compile exec:java -Dexec.args="serve [--port P] [--speed N]"},
  * {@code mvn -q compile exec:java -Dexec.args="dynamodb [--port 8000] [--table stock-alerts-local]"} (for sam local),
  * or {@code mvn -q -DskipTests package exec:java -Dexec.args="benchmark"} / {@code "priming [--runs N]"}.
@@ -15,6 +15,20 @@ public final class LocalMain {
     private LocalMain() {}
 
     public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (RuntimeException e) {
+            // Said here, while exec:java's class realm still stands: once main returns it is torn down, and the SDK's
+            // exception cannot even load the classes of its own message (Maven's "A required class was missing").
+            System.err.println("error: " + FailedDynamoCall.describe(e));
+            System.exit(1);
+        }
+        // DynamoDB Local leaves non-daemon threads behind. After serve the JVM is already shutting down: this call then
+        // just blocks until the shutdown hooks finish, and the JVM halts.
+        System.exit(0);
+    }
+
+    private static void run(String[] args) {
         if (args.length == 0) usage("a command is required");
         Iterator<String> rest = Arrays.asList(args).subList(1, args.length).iterator();
         switch (args[0]) {
@@ -23,6 +37,7 @@ public final class LocalMain {
                 int hours = 24;
                 int symbols = AlertSeeder.SYMBOLS.size();
                 Instant start = CronScenario.START;
+                int webhookStatus = 204;
                 while (rest.hasNext()) {
                     String flag = rest.next();
                     switch (flag) {
@@ -30,10 +45,11 @@ public final class LocalMain {
                         case "--hours" -> hours = positive(flag, rest);
                         case "--symbols" -> symbols = positive(flag, rest);
                         case "--start" -> start = instant(flag, rest);
+                        case "--webhook-status" -> webhookStatus = status(flag, rest);
                         default -> usage("unknown option " + flag);
                     }
                 }
-                Simulation.run(alerts, hours, symbols, start, System.getenv());
+                Simulation.run(alerts, hours, symbols, start, webhookStatus, System.getenv());
             }
             case "benchmark" -> Benchmark.run();
             case "serve" -> {
@@ -76,9 +92,6 @@ public final class LocalMain {
             }
             default -> usage("unknown command " + args[0]);
         }
-        // DynamoDB Local leaves non-daemon threads behind. After serve the JVM is already shutting down: this call then
-        // just blocks until the shutdown hooks finish, and the JVM halts.
-        System.exit(0);
     }
 
     private static int positive(String flag, Iterator<String> rest) {
@@ -106,6 +119,20 @@ public final class LocalMain {
         }
     }
 
+    /** An HTTP status the simulated webhook answers with, e.g. 500 for an outage. */
+    private static int status(String flag, Iterator<String> rest) {
+        if (!rest.hasNext()) usage(flag + " needs an HTTP status");
+        String value = rest.next();
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 200 && n <= 599) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        usage(flag + " must be an HTTP status from 200 to 599, got '" + value + "'");
+        return 0;
+    }
+
     /** 0 to 65535; 0 picks any free port. */
     private static int port(String flag, Iterator<String> rest) {
         if (!rest.hasNext()) usage(flag + " needs a number");
@@ -122,7 +149,7 @@ public final class LocalMain {
 
     private static void usage(String problem) {
         System.err.println("error: " + problem);
-        System.err.println("usage: simulate [--alerts N] [--hours H] [--symbols S] [--start ISO-8601] | serve [--port P] [--speed N]"
+        System.err.println("usage: simulate [--alerts N] [--hours H] [--symbols S] [--start ISO-8601] [--webhook-status 500] | serve [--port P] [--speed N]"
                 + " | benchmark | dynamodb [--port P] [--table T] | priming [--runs N]");
         System.exit(2);
     }

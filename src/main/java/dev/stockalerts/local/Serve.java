@@ -12,6 +12,7 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -59,7 +60,7 @@ final class Serve {
 
     /** A client per function on the database's endpoint, embedded or configured. */
     private static LocalService.Dynamo forEachFunction(LocalDatabase db) {
-        return metrics -> DynamoClients.forLocalEndpoint(db.endpoint(), metrics, new DeadlineContext());
+        return metrics -> DynamoClients.forLocalEndpoint(db.endpoint(), metrics, new DeadlineContext(), List.of(FailedDynamoCall.LAST));
     }
 
     private static String describe(LocalDatabase db, Map<String, String> env) {
@@ -88,7 +89,7 @@ final class Serve {
             return "cannot listen on 127.0.0.1:" + port + " (" + io.getCause().getMessage() + "); try --port with another port, or 0";
         }
         if (e instanceof SettingsException) return "bad setting: " + e.getMessage();
-        return e.toString();
+        return FailedDynamoCall.describe(e);
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -17,9 +17,10 @@ final class Simulation {
     /**
      * @param symbols     distinct symbols the alerts spread over
      * @param start       the simulated clock's start
+     * @param webhookStatus what the webhook answers every notification with: 500 simulates an outage
      * @param environment where quotes come from when it names providers (see {@link CronScenario.Options})
      */
-    static void run(int alertCount, int hours, int symbols, Instant start, Map<String, String> environment) {
+    static void run(int alertCount, int hours, int symbols, Instant start, int webhookStatus, Map<String, String> environment) {
         AtomicInteger notifications = new AtomicInteger();
         CronScenario.Options options = new CronScenario.Options(alertCount, symbols, start, Duration.ZERO, environment);
         try (LocalDatabase db = new LocalDatabase();
@@ -30,6 +31,8 @@ final class Simulation {
                      })) {
             System.out.printf(Locale.ROOT, "[Local] seeded %d alerts on %d symbols, quotes from %s; simulating %d h of 5-minute runs from %s%n",
                     scenario.alerts.size(), symbols, scenario.quoteSource(), hours, start);
+            scenario.webhookAnswers(webhookStatus);
+            if (webhookStatus >= 300) System.out.println("[Local] the webhook answers HTTP " + webhookStatus + " to every notification");
             HourlyUsage usage = new HourlyUsage(System.out::println);
             for (int hour = 0; hour < hours; hour++) {
                 CronScenario.Hour result = scenario.runHour();

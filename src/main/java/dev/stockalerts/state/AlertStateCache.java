@@ -156,7 +156,16 @@ public final class AlertStateCache implements ClaimedStates {
         }
         // Re-reading first refuses queued changes that a newer container has superseded,
         // since BatchWriteItem itself cannot be conditional. Skipped when this run just loaded.
-        if (!now.equals(loadedAt)) load(now);
+        if (!now.equals(loadedAt)) {
+            try {
+                load(now);
+            } catch (RuntimeException e) {
+                // The run has claimed and sent already: it must still answer. Nothing was written; the next run tries again.
+                log.accept(LOG + "Could not re-read states before flushing; " + (dirty.size() + deletes.size())
+                        + " writes stay queued: " + e.getMessage());
+                return nothing;
+            }
+        }
         List<AlertState> puts = dirty.stream().filter(id -> !heldBack.contains(id)).map(current::get).toList();
         List<String> removals = List.copyOf(deletes);
         lastFlushAt = now;

@@ -338,6 +338,43 @@ class DeliveriesTest {
     }
 
     @Test
+    void aRetryThatChangesNothingDoesNotRewriteTheFiringsHistory() {
+        alert("a");
+        sender.answer("webhook", Outcome.FAILED, Outcome.FAILED, Outcome.FAILED);
+        container.fire("a", List.of("webhook"));
+        for (int i = 0; i < 8; i++) container.run(); // sent, then retried at 5, 10 (both fail) and 20 minutes (delivered)
+
+        assertEquals(4, sender.attemptsOf("a"));
+        assertEquals(2, store.recordsWritten, "written when it first failed (retrying) and when it was delivered");
+        assertEquals(List.of(ChannelOutcome.Status.DELIVERED), historyOf("a", 1));
+    }
+
+    @Test
+    void aNewFiringForAChannelAlreadyBeingRetriedJoinsThatRetryInsteadOfStartingItsOwn() {
+        alert("a");
+        alert("b");
+        alert("c");
+        sender.answer("webhook", java.util.Collections.nCopies(100, Outcome.FAILED).toArray(Outcome[]::new));
+        container.fire("a", List.of("webhook"));
+        List<String> retried = new ArrayList<>();
+        for (int i = 0; i < 36; i++) { // three hours of runs; b and c fire while a is being retried
+            if (i == 4) container.fire("b", List.of("webhook"));
+            if (i == 9) container.fire("c", List.of("webhook"));
+            int before = sender.attempts.size();
+            int claimsBefore = store.claims;
+            container.run();
+            if (store.claims > claimsBefore) {
+                retried.add(sender.attempts.subList(before, sender.attempts.size()).stream()
+                        .map(ScriptedSender.Attempt::alertId).sorted().reduce("", String::concat));
+            }
+        }
+        // a on its backoff (0, 5, 15, 35, 75, 135 min); b first at 20 min, then with a at 35; c first at 45, then with
+        // both at 75 and 135. On its own backoff, b alone would have been retried at 25, 35, 55, 95 and 155 minutes.
+        assertEquals(List.of("a", "a", "a", "b", "ab", "c", "abc", "abc"), retried);
+        assertEquals(1, store.ledgers.size(), "one ledger owes all three");
+    }
+
+    @Test
     void aGiveUpIsRecordedWithItsReasonEvenWhenNothingIsLeftToSend() {
         alert("a");
         sender.answer("webhook", Outcome.UNANSWERED, Outcome.UNANSWERED);

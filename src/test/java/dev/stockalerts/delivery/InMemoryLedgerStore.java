@@ -30,6 +30,8 @@ final class InMemoryLedgerStore implements LedgerStore, FiringHistory {
     int failingReads;
     int claims;
     int settles;
+    /** Firing records written, rewrites included. */
+    int recordsWritten;
     int maxItems = 100;
 
     @Override
@@ -96,6 +98,7 @@ final class InMemoryLedgerStore implements LedgerStore, FiringHistory {
             return List.copyOf(records);
         }
         records.forEach(r -> history.put(r.alertId() + "#" + r.firing().fireCount(), r));
+        recordsWritten += records.size();
         return List.of();
     }
 }

@@ -174,6 +174,21 @@ class DynamoLedgerStoreTest {
     }
 
     @Test
+    void aLedgerJustClaimedThatStillOwesIsRewrittenInOneBatchWithItsHistory() {
+        store.claim(newFirings(id("c1"), "l1", fired("a", 0), fired("b", 0)));
+        List<FiringRecord> records = List.of(new FiringRecord(new Firing("a", 1, T0, 101),
+                List.of(new ChannelOutcome("webhook", ChannelOutcome.Status.RETRYING, null))));
+        DynamoUsage before = metrics.snapshot();
+
+        assertTrue(store.settle(ledger("l1", 0, id("c1"), "a"), records, true));
+
+        assertEquals(Map.of("BatchWriteItem", 1L), metrics.snapshot().minus(before).callsByOperation(),
+                "a failing channel costs one write a retry, not a history batch and a conditional put");
+        assertEquals(List.of("a"), store.ledger("l1").orElseThrow().owed().stream().map(OwedFiring::alertId).toList());
+        assertEquals(records, history.page("a", 5, null).records());
+    }
+
+    @Test
     void aSettledLedgerJustClaimedGoesInOneBatchWithItsHistoryNewestFirst() {
         store.claim(newFirings(id("c1"), "l1", fired("a", 0)));
         Firing first = new Firing("a", 1, T0, 101);

@@ -124,6 +124,23 @@ class AlertStateCacheTest {
     }
 
     @Test
+    void aFlushWhoseRereadFailsWritesNothingKeepsEverythingQueuedAndLandsOnTheNextRun() {
+        alert("a");
+        cache.ensureLoaded(T0, 0);
+        cache.update(cache.state("a").withSide(Side.ABOVE));
+        store.failNextLoads = 1;
+
+        cache.flushIfDue(T0.plus(HOUR), Set.of(), Deadline.none());
+
+        assertEquals(0, store.batchWrites);
+        assertEquals(1, cache.getCacheStats(T0.plus(HOUR)).pendingWrites());
+        assertTrue(log.contains("[KV Cache] Could not re-read states before flushing; 1 writes stay queued: table unreachable"), log::toString);
+        cache.flushIfDue(T0.plus(HOUR).plusSeconds(300), Set.of(), Deadline.none());
+        assertEquals(0, cache.getCacheStats(T0.plus(HOUR).plusSeconds(300)).pendingWrites());
+        assertEquals(Side.ABOVE, store.states.get("a").side());
+    }
+
+    @Test
     void writesThatFailStayQueuedForTheNextFlush() {
         alert("a");
         alert("b");

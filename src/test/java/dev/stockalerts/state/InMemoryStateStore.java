@@ -23,10 +23,16 @@ final class InMemoryStateStore implements StateStore {
     final Set<String> failNextWrites = new LinkedHashSet<>();
     int loads;
     int batchWrites;
+    /** The next bulk loads throw, as a stalled or failing table makes them. */
+    int failNextLoads;
 
     @Override
     public Snapshot loadAll() {
         loads++;
+        if (failNextLoads > 0) {
+            failNextLoads--;
+            throw new IllegalStateException("table unreachable");
+        }
         return new Snapshot(List.copyOf(states.values()), List.copyOf(ledgers));
     }
 

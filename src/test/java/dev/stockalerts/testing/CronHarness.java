@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
+import dev.stockalerts.dynamo.DynamoClients;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.handler.AlertsCronFunction;
 import dev.stockalerts.handler.StockApiFunction;
@@ -20,6 +21,7 @@ import dev.stockalerts.wiring.Outbound;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -35,15 +37,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class CronHarness implements AutoCloseable {
     public static final Instant T0 = Instant.parse("2026-11-23T14:00:00Z");
 
-    public final SimulatedClock clock = new SimulatedClock(T0);
-    public final SimulatedMarket market = new SimulatedMarket(clock, 1, 0);
-    public final YahooFeedServer yahoo = new YahooFeedServer(market);
+    public final SimulatedClock clock;
+    public final SimulatedMarket market;
+    public final YahooFeedServer yahoo;
     public final WebhookReceiver webhook = new WebhookReceiver(body -> {});
     public final String table = LocalDynamo.newTable();
     public final List<String> log = new CopyOnWriteArrayList<>();
     private final Map<String, String> env = new HashMap<>();
+    private URI dynamoEndpoint;
 
     public CronHarness() {
+        this(T0);
+    }
+
+    /**
+     * A harness whose clock starts at {@code start}: {@code Instant.now()} when a {@link LambdaSandbox} (on the
+     * system clock) and this harness take turns on the same table.
+     */
+    public CronHarness(Instant start) {
+        clock = new SimulatedClock(start);
+        market = new SimulatedMarket(clock, 1, 0);
+        yahoo = new YahooFeedServer(market);
         env.put("TABLE_NAME", table);
         env.put("QUOTE_PROVIDERS", "yahoo");
         env.put("YAHOO_BASE_URL", yahoo.baseUri().toString());
@@ -55,6 +69,15 @@ public final class CronHarness implements AutoCloseable {
     /** Overrides one environment variable for containers created afterwards. */
     public CronHarness env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /**
+     * Containers created afterwards reach DynamoDB at {@code endpoint} (e.g. a {@link FaultyDynamoProxy}) through
+     * production's client: its timeouts, its retries, every call capped by the run's deadline.
+     */
+    public CronHarness dynamo(URI endpoint) {
+        this.dynamoEndpoint = endpoint;
         return this;
     }
 
@@ -81,8 +104,10 @@ public final class CronHarness implements AutoCloseable {
     public Container container() {
         Settings settings = settings();
         DynamoMetrics metrics = new DynamoMetrics();
-        DynamoDbClient client = LocalDynamo.client(metrics);
-        CronComponents components = CronComponents.create(settings, client, metrics, new DeadlineContext(),
+        DeadlineContext deadlines = new DeadlineContext();
+        DynamoDbClient client = DynamoClients.forLocalEndpoint(
+                dynamoEndpoint == null ? LocalDynamo.endpoint() : dynamoEndpoint, metrics, deadlines);
+        CronComponents components = CronComponents.create(settings, client, metrics, deadlines,
                 Outbound.fromSettings(settings, clock, null, log::add), clock, log::add);
         return new Container(components, metrics, new AlertsCronFunction(components.check(), log::add));
     }
@@ -90,7 +115,8 @@ public final class CronHarness implements AutoCloseable {
     public ApiContainer api() {
         Settings settings = settings();
         DynamoMetrics metrics = new DynamoMetrics();
-        DynamoDbClient client = LocalDynamo.client(metrics);
+        DynamoDbClient client = DynamoClients.forLocalEndpoint(
+                dynamoEndpoint == null ? LocalDynamo.endpoint() : dynamoEndpoint, metrics, new DeadlineContext());
         ApiComponents components = ApiComponents.create(settings, client,
                 Outbound.fromSettings(settings, clock, null, log::add), clock, log::add);
         return new ApiContainer(components, metrics, new StockApiFunction(components.router()));

@@ -24,7 +24,7 @@ public final class DynamoFaultRule {
     private static final String DYNAMO = "com.amazonaws.dynamodb.v20120810#";
 
     enum Fault {
-        THROTTLE, THROTTLING_EXCEPTION, INTERNAL_ERROR, COMMIT_THEN_INTERNAL_ERROR, COMMIT_THEN_DROP, DROP, STALL,
+        THROTTLE, THROTTLING_EXCEPTION, ACCESS_DENIED, INTERNAL_ERROR, COMMIT_THEN_INTERNAL_ERROR, COMMIT_THEN_DROP, DROP, STALL,
         TRANSACTION_CONFLICT, UNPROCESSED, FORWARD_THEN_RUN
     }
 
@@ -116,6 +116,11 @@ public final class DynamoFaultRule {
             return add(Fault.THROTTLING_EXCEPTION, 0);
         }
 
+        /** HTTP 400 AccessDeniedException, as a role without the permission gets: not retried, nothing written. */
+        public DynamoFaultRule accessDenied() {
+            return add(Fault.ACCESS_DENIED, 0);
+        }
+
         /** HTTP 500 InternalServerError without forwarding: nothing was written. */
         public DynamoFaultRule internalError() {
             return add(Fault.INTERNAL_ERROR, 0);
@@ -184,6 +189,8 @@ public final class DynamoFaultRule {
                             + "Consider increasing your provisioning level with the UpdateTable API.");
             case THROTTLING_EXCEPTION -> error(400, "com.amazon.coral.availability#ThrottlingException",
                     "Rate of requests exceeds the allowed throughput.");
+            case ACCESS_DENIED -> error(400, DYNAMO + "AccessDeniedException",
+                    "User: arn:aws:iam::123456789012:user/local is not authorized to perform this action");
             case INTERNAL_ERROR -> error(500, DYNAMO + "InternalServerError", "Internal server error");
             default -> throw new IllegalArgumentException(fault + " is not a plain error");
         };

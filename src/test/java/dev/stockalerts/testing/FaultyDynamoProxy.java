@@ -160,7 +160,7 @@ public final class FaultyDynamoProxy implements AutoCloseable {
                 return;
             }
             switch (rule.fault()) {
-                case THROTTLE, THROTTLING_EXCEPTION, INTERNAL_ERROR -> relay(exchange, DynamoFaultRule.errorAnswer(rule.fault()));
+                case THROTTLE, THROTTLING_EXCEPTION, ACCESS_DENIED, INTERNAL_ERROR -> relay(exchange, DynamoFaultRule.errorAnswer(rule.fault()));
                 case TRANSACTION_CONFLICT -> relay(exchange, DynamoFaultRule.transactionConflict(text));
                 case COMMIT_THEN_INTERNAL_ERROR -> {
                     forward(exchange, body);

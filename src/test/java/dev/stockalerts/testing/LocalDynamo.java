@@ -22,7 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalDynamo {
     private static final AtomicInteger TABLES = new AtomicInteger();
+    /**
+     * sqlite4java's map of the engine's statements warns on stderr ("Unevenly distributed hash code") once a test JVM
+     * has made enough tables; harmless, and tests stay quiet. Held here: JUL keeps only weak references to loggers.
+     */
+    private static final java.util.logging.Logger SQLITE_MAPS = java.util.logging.Logger.getLogger("javolution.util");
     private static EmbeddedDynamoDb engine;
+
+    static {
+        SQLITE_MAPS.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     private LocalDynamo() {}
 
