@@ -53,6 +53,7 @@ class ApiFieldFaultsIT {
                 + "AAPL.US,2026-11-25,22:00:07,228.06,230.72,228.06,229.87,38168252\r\n"));
         api = LambdaSandbox.function("dev.stockalerts.handler.StockApiFunction::handleRequest")
                 .env("TABLE_NAME", table)
+                .env("MARKET_CALENDAR", "ALWAYS") // the child runs on the real clock, at any hour
                 .env("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString())
                 .env("QUOTE_PROVIDERS", "yahoo,stooq")
                 .env("YAHOO_BASE_URL", yahoo.baseUri().toString())

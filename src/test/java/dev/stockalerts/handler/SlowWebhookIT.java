@@ -53,6 +53,7 @@ class SlowWebhookIT {
     private LambdaSandbox cron() {
         return LambdaSandbox.function("dev.stockalerts.handler.AlertsCronFunction::handleRequest")
                 .env("TABLE_NAME", harness.table)
+                .env("MARKET_CALENDAR", "ALWAYS") // the child runs on the real clock, at any hour
                 .env("AWS_ENDPOINT_URL_DYNAMODB", LocalDynamo.endpoint().toString())
                 .env("QUOTE_PROVIDERS", "yahoo")
                 .env("YAHOO_BASE_URL", harness.yahoo.baseUri().toString())
