@@ -38,7 +38,8 @@ public record Settings(
         int quoteRequestsInFlight,
         String yahooSpark,
         int yahooSparkBatch,
-        int finnhubCallsPerMinute) {
+        int finnhubCallsPerMinute,
+        int alertShards) {
 
     public static final URI YAHOO = URI.create("https://query1.finance.yahoo.com");
     public static final URI FINNHUB = URI.create("https://finnhub.io");
@@ -84,6 +85,8 @@ public record Settings(
                 env.positiveInt("QUOTE_REQUESTS_IN_FLIGHT", 8),
                 env.oneOf("YAHOO_SPARK", "v7", "v7", "v8", "off"),
                 env.positiveInt("YAHOO_SPARK_BATCH", 20),
-                env.positiveInt("FINNHUB_CALLS_PER_MINUTE", 60));
+                env.positiveInt("FINNHUB_CALLS_PER_MINUTE", 60),
+                // Shards of the alerts, each checked by its own scheduled invocation (docs/scaling.md); 64 as Shard.MAX_COUNT.
+                env.integer("ALERT_SHARDS", 1, 1, 64));
     }
 }
