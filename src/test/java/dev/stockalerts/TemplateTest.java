@@ -113,6 +113,8 @@ class TemplateTest {
             ScheduledEvent event = EventLoader.loadScheduledEvent(input.toString());
             Files.delete(input);
             assertEquals(Map.of("shard", k), event.getDetail());
+            if (k == 1) assertEquals(Files.readString(Path.of("events/schedule-shard-1.json")).trim(), schedule.get("Input"),
+                    "the sample event of `sam local invoke -e events/schedule-shard-1.json` is shard 1's");
             assertEquals("Scheduled Event", event.getDetailType());
             assertEquals("aws.events", event.getSource());
             for (int shards = 1; shards <= most; shards++) {
