@@ -1,6 +1,7 @@
 package dev.stockalerts.dynamo;
 
 import dev.stockalerts.alert.Alert;
+import dev.stockalerts.config.ConfigStore;
 import dev.stockalerts.state.AlertAdmin;
 import dev.stockalerts.state.AlertRepository;
 import dev.stockalerts.time.Deadline;
@@ -51,10 +52,21 @@ public final class DynamoAlertRepository implements AlertAdmin {
         return Shard.all(shards).stream().flatMap(shard -> load(shard).stream()).toList();
     }
 
-    /** One shard's definitions: all its scheduled run reads, when its revision moved. */
+    /**
+     * One shard's definitions: all its scheduled run reads, when its revision moved. One that belongs to another
+     * shard means the table is laid out for another shard count: the run fails with the reason (docs/scaling.md).
+     */
     public AlertRepository of(Shard shard) {
         if (shard.count() != shards) throw new IllegalArgumentException(shard + " is not one of " + shards + " shards");
-        return () -> load(shard);
+        return () -> {
+            List<Alert> alerts = load(shard);
+            alerts.stream().filter(a -> !Shard.of(a.id(), shards).equals(shard)).findFirst().ifPresent(a -> {
+                throw new ConfigStore.WrongLayout("alert " + a.id() + " is stored in " + shard.alerts() + " but belongs to shard "
+                        + Shard.of(a.id(), shards).index() + " of ALERT_SHARDS " + shards
+                        + ": the table is laid out for another number of shards; re-shard it (docs/scaling.md)");
+            });
+            return alerts;
+        };
     }
 
     /** Strongly consistent: read when the alerts revision moved, so the change behind it must be seen. */

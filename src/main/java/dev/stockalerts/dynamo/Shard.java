@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -37,8 +38,9 @@ public record Shard(int index, int count) {
         return new Shard((int) Long.remainderUnsigned(ByteBuffer.wrap(digest).getLong(), count), count);
     }
 
-    /** Every shard of {@code count}, in order. */
-    public static java.util.List<Shard> all(int count) {
+    /** Every shard of {@code count}, in order; a count out of range is refused. */
+    public static List<Shard> all(int count) {
+        new Shard(0, count);
         return IntStream.range(0, count).mapToObj(i -> new Shard(i, count)).toList();
     }
 
