@@ -10,7 +10,8 @@ import java.util.Locale;
 final class ShardFigures {
     private ShardFigures() {}
 
-    static void print(List<Alert> alerts, List<HourlyUsage> perShard, HourlyUsage.Steady total) {
+    /** @param runMillis every shard's runs in the steady hours, as this machine ran them one after another */
+    static void print(List<Alert> alerts, List<HourlyUsage> perShard, HourlyUsage.Steady total, List<Long> runMillis) {
         int shards = perShard.size();
         int[] alertsIn = new int[shards];
         alerts.forEach(a -> alertsIn[Shard.of(a.id(), shards).index()]++);
@@ -25,5 +26,11 @@ final class ShardFigures {
         System.out.printf(Locale.ROOT, "total | %,6d | %15.1f (%,d) | %9.1f | %10.1f | %,.1f (%,.1f) | %.1f%n", alerts.size(),
                 total.calls(), total.maxCalls(), total.readUnits(), total.writeUnits(), total.capacityUnits(), total.maxUnits(),
                 total.providerRequests() / 12);
+        List<Long> sorted = runMillis.stream().sorted().toList();
+        if (!sorted.isEmpty()) {
+            System.out.printf(Locale.ROOT, "shard runs (%d): p50 %d ms, p95 %d ms, max %d ms on this machine, the feed answering at once%n",
+                    sorted.size(), sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1),
+                    sorted.get(sorted.size() - 1));
+        }
     }
 }

@@ -43,9 +43,11 @@ final class Simulation {
             HourlyUsage usage = new HourlyUsage(System.out::println);
             List<HourlyUsage> perShard = new ArrayList<>();
             for (int shard = 0; shard < scenario.shards(); shard++) perShard.add(new HourlyUsage(line -> {}));
+            List<Long> steadyMillis = new ArrayList<>();
             for (int hour = 0; hour < hours; hour++) {
                 CronScenario.Hour result = scenario.runHour();
                 usage.add(result.usage(), result.fired(), result.providerRequests());
+                if (hour >= 2 || hours <= 2) steadyMillis.addAll(result.runMillis());
                 for (int shard = 0; shard < scenario.shards(); shard++) {
                     CronScenario.ShardHour own = result.shards().get(shard);
                     perShard.get(shard).add(own.usage(), own.fired(), own.providerRequests());
@@ -57,7 +59,7 @@ final class Simulation {
                             + "%.1f provider requests/h%n",
                     alertCount, steady.from(), steady.to(), steady.calls(), steady.maxCalls(),
                     steady.capacityUnits(), steady.maxUnits(), steady.providerRequests());
-            if (scenario.shards() > 1) ShardFigures.print(scenario.alerts, perShard, steady);
+            if (scenario.shards() > 1) ShardFigures.print(scenario.alerts, perShard, steady, steadyMillis);
             System.out.println("Original KV design for 100 alerts: 2,640 operations/h before its cache, ~200 after.");
             System.out.println("Notifications delivered to the webhook: " + notifications.get());
         }
