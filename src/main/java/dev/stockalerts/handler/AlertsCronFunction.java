@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stockalerts.check.AlertCheck;
 import dev.stockalerts.check.CheckReport;
 
 import dev.stockalerts.time.Deadline;
@@ -13,7 +12,6 @@ import dev.stockalerts.wiring.CronContainer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 
 /**
  * EventBridge schedule → one alert check of the shard the event names (shard 0 when it names none). The components
@@ -24,8 +22,7 @@ public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, 
     static final Duration MARGIN = Duration.ofMillis(1500);
     private static final ObjectMapper JSON = Json.mapper();
 
-    private final IntFunction<AlertCheck> checks;
-    private final int shards;
+    private final CronContainer container;
     private final Consumer<String> log;
 
     /** Used by the Lambda runtime: one set of components per container (per shard it runs). */
@@ -33,27 +30,18 @@ public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, 
         this(Containers.cron(), System.out::println);
     }
 
-    /** One check of every alert: an unsharded deployment. */
-    public AlertsCronFunction(AlertCheck check, Consumer<String> log) {
-        this(shard -> check, 1, log);
-    }
-
     /** The check of whichever of the container's shards each event names. */
     public AlertsCronFunction(CronContainer container, Consumer<String> log) {
-        this(container::check, container.shardCount(), log);
-    }
-
-    private AlertsCronFunction(IntFunction<AlertCheck> checks, int shards, Consumer<String> log) {
-        this.checks = checks;
-        this.shards = shards;
+        this.container = container;
         this.log = log;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        int shards = container.shardCount();
         int shard = ScheduledShard.of(event, shards);
-        CheckReport report = checks.apply(shard).run(deadline(context));
+        CheckReport report = container.check(shard).run(deadline(context));
         Map<String, Object> json = JSON.convertValue(report, Map.class);
         String function = context == null ? "local" : context.getFunctionName();
         // One JSON object per run: the report, carrying its metrics in Embedded Metric Format.

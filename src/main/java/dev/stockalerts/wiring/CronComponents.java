@@ -29,16 +29,6 @@ public record CronComponents(AlertCheck check, AlertStateCache cache, Deliveries
     /** Sends in flight at once: 30 firings to a slow webhook fit in about two of its timeouts. */
     static final int PARALLEL_SENDS = 16;
 
-    /** The components of an unsharded deployment (ALERT_SHARDS 1); with shards, {@link CronContainer} builds them. */
-    public static CronComponents create(Settings settings, DynamoDbClient dynamo, DynamoMetrics metrics,
-                                        DeadlineContext deadlines, Outbound outbound, Clock clock, Consumer<String> log) {
-        if (settings.alertShards() != 1) {
-            throw new IllegalArgumentException("ALERT_SHARDS is " + settings.alertShards()
-                    + ": each shard's scheduled run needs its own components (CronContainer), not the unsharded ones");
-        }
-        return create(settings, Shard.ONLY, dynamo, metrics, deadlines, outbound, clock, log);
-    }
-
     /** One shard's components: its definitions, states, ledgers and revision; the client and outbound may be shared. */
     static CronComponents create(Settings settings, Shard shard, DynamoDbClient dynamo, DynamoMetrics metrics,
                                  DeadlineContext deadlines, Outbound outbound, Clock clock, Consumer<String> log) {
