@@ -1,10 +1,13 @@
 package dev.stockalerts;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockalerts.config.Secrets.Secret;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoMetrics;
+import dev.stockalerts.dynamo.Shard;
 import dev.stockalerts.dynamo.TableSetup;
 import dev.stockalerts.handler.RunMetrics;
 import dev.stockalerts.testing.LocalDynamo;
@@ -17,12 +20,14 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -77,12 +82,79 @@ class TemplateTest {
         });
     }
 
+    private Map<String, Map<String, Object>> schedules() {
+        Map<String, Map<String, Object>> schedules = new TreeMap<>();
+        map(template.properties(CRON).get("Events")).forEach((name, event) -> {
+            if ("Schedule".equals(map(event).get("Type"))) schedules.put(name, map(map(event).get("Properties")));
+        });
+        return schedules;
+    }
+
     @Test
     void theScheduledFunctionRunsEveryFiveMinutes() {
-        List<Object> schedules = map(template.properties(CRON).get("Events")).values().stream()
-                .filter(e -> "Schedule".equals(map(e).get("Type")))
-                .map(e -> map(map(e).get("Properties")).get("Schedule")).toList();
-        assertEquals(List.of("rate(5 minutes)"), schedules);
+        schedules().forEach((name, schedule) -> assertEquals("rate(5 minutes)", schedule.get("Schedule"), name));
+        Map<String, Object> shardZero = schedules().get("EveryFiveMinutes");
+        assertEquals(Set.of("Schedule", "Description"), shardZero.keySet(), "shard 0: the plain event, always on, as before shards");
+    }
+
+    /** Each schedule's event as the Java runtime hands it to the handler: its Input read by the runtime's serialization. */
+    @Test
+    void eachShardHasAScheduleWhoseEventNamesItAndRunsWhenThereAreThatManyShards() throws IOException {
+        Map<String, Object> parameter = map(template.parameters().get("AlertShards"));
+        assertEquals(1, parameter.get("Default"));
+        assertEquals(1, parameter.get("MinValue"));
+        int most = (Integer) parameter.get("MaxValue");
+        assertEquals(most, schedules().size(), "one schedule for each shard AlertShards allows");
+        assertTrue(most <= Shard.MAX_COUNT);
+        for (int k = 1; k < most; k++) {
+            Map<String, Object> schedule = schedules().get("Shard" + k + "EveryFiveMinutes");
+            assertNotNull(schedule, "shard " + k);
+            Path input = Files.writeString(Files.createTempFile("shard-" + k, ".json"), schedule.get("Input").toString());
+            ScheduledEvent event = EventLoader.loadScheduledEvent(input.toString());
+            Files.delete(input);
+            assertEquals(Map.of("shard", k), event.getDetail());
+            if (k == 1) assertEquals(Files.readString(Path.of("events/schedule-shard-1.json")).trim(), schedule.get("Input"),
+                    "the sample event of `sam local invoke -e events/schedule-shard-1.json` is shard 1's");
+            assertEquals("Scheduled Event", event.getDetailType());
+            assertEquals("aws.events", event.getSource());
+            for (int shards = 1; shards <= most; shards++) {
+                List<?> state = (List<?>) map(schedule.get("State")).get("Fn::If");
+                String expected = k < shards ? "ENABLED" : "DISABLED";
+                assertEquals(expected, holds(state.get(0), shards) ? state.get(1) : state.get(2), "shard " + k + " of " + shards);
+            }
+        }
+    }
+
+    /** A condition of the template (or its name) evaluated for AlertShards = {@code shards}. */
+    private boolean holds(Object condition, int shards) {
+        if (condition instanceof String name) return holds(template.section("Conditions").get(name), shards);
+        Map<String, Object> c = map(condition);
+        if (c.containsKey("Condition")) return holds(template.section("Conditions").get(c.get("Condition").toString()), shards);
+        if (c.containsKey("Fn::Not")) return !holds(((List<?>) c.get("Fn::Not")).get(0), shards);
+        if (c.containsKey("Fn::And")) return ((List<?>) c.get("Fn::And")).stream().allMatch(x -> holds(x, shards));
+        if (c.containsKey("Fn::Or")) return ((List<?>) c.get("Fn::Or")).stream().anyMatch(x -> holds(x, shards));
+        List<?> equals = (List<?>) c.get("Fn::Equals");
+        assertNotNull(equals, "not a condition this test knows: " + condition);
+        return value(equals.get(0), shards).equals(value(equals.get(1), shards));
+    }
+
+    private static String value(Object operand, int shards) {
+        Object ref = map(operand).get("Ref");
+        assertTrue(ref == null || ref.equals("AlertShards"), "only AlertShards: " + operand);
+        return ref == null ? operand.toString() : Integer.toString(shards);
+    }
+
+    @Test
+    void theScheduledFunctionReadsAndWritesEveryShardsPartitionsAndTheApiItsDefinitionsAndStates() {
+        String cron = template.properties(CRON).get("Policies").toString();
+        String api = template.properties(API).get("Policies").toString();
+        assertTrue(cron.contains("dynamodb:LeadingKeys=[ALERT, ALERT#*, STATE, STATE#*, CONFIG]"), cron);
+        assertTrue(cron.contains("dynamodb:LeadingKeys=[STATE, STATE#*]"), cron);
+        assertTrue(cron.contains("dynamodb:LeadingKeys=[STATE, STATE#*, HISTORY#*]"), cron);
+        assertTrue(api.contains("dynamodb:LeadingKeys=[ALERT, ALERT#*]"), api);
+        assertTrue(api.contains("dynamodb:LeadingKeys=[STATE, STATE#*]"), api);
+        assertFalse((cron + api).contains("StringEquals={dynamodb:LeadingKeys=[ALERT") || (cron + api).contains("StringEquals={dynamodb:LeadingKeys=[STATE"),
+                "wildcards need StringLike");
     }
 
     @Test

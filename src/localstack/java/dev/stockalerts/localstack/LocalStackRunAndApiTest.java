@@ -20,7 +20,7 @@ import dev.stockalerts.notify.SnsChannel;
 import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.time.DeadlineContext;
 import dev.stockalerts.wiring.ApiComponents;
-import dev.stockalerts.wiring.CronComponents;
+import dev.stockalerts.wiring.CronContainer;
 import dev.stockalerts.wiring.Outbound;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,7 +129,7 @@ class LocalStackRunAndApiTest {
         DeadlineContext deadlines = new DeadlineContext();
         DynamoDbClient cronDynamo = DynamoClients.forLocalEndpoint(URI.create(Localstack.INSTANCE.getEndpointDynamoDB()), metrics, deadlines);
         AlertsCronFunction cron = new AlertsCronFunction(
-                CronComponents.create(settings, cronDynamo, metrics, deadlines, outbound, clock, log::add).check(), log::add);
+                new CronContainer(settings, cronDynamo, metrics, deadlines, outbound, clock, log::add), log::add);
         market.set("AAPL", 205);
         Map<String, Object> report = cron.handleRequest(scheduled(), null);
         assertEquals(1, report.get("alertsChecked"), report.toString());

@@ -32,9 +32,14 @@ public final class AlertDefinitions {
         return maxAlerts;
     }
 
-    /** A page of alerts, oldest first (ids are time-ordered). */
+    /** A page of alerts, oldest first (ids are time-ordered; among shards, each shard's oldest first). */
     AlertAdmin.Page page(Paging paging) {
         return alerts.page(paging.limit(), paging.after());
+    }
+
+    /** What page positions depend on besides ids: the shards ("" when unsharded). */
+    String pageLayout() {
+        return alerts.pageLayout();
     }
 
     Optional<Alert> get(String id) {

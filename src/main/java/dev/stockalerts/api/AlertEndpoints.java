@@ -57,13 +57,18 @@ public final class AlertEndpoints {
         return ApiResponse.json(201, AlertJson.alert(created)).withHeader("Location", collection + "/" + created.id());
     }
 
-    /** GET /alerts?limit=N&next=TOKEN → {"alerts":[...], "next": TOKEN (absent on the last page)}. */
+    /**
+     * GET /alerts?limit=N&next=TOKEN → {"alerts":[...], "next": TOKEN (absent on the last page)}. Tokens are bound to
+     * the shard layout too: one issued before ALERT_SHARDS changed is refused (400), not misread.
+     */
     public ApiResponse list(ApiRequest request) {
-        AlertAdmin.Page page = definitions.page(Paging.from(request.query(), LIST, tokens));
+        String layout = definitions.pageLayout();
+        String list = layout.isEmpty() ? LIST : LIST + " over " + layout;
+        AlertAdmin.Page page = definitions.page(Paging.from(request.query(), list, tokens));
         ObjectNode body = ApiJson.object();
         ArrayNode alerts = body.putArray("alerts");
         page.alerts().forEach(a -> alerts.add(AlertJson.alert(a)));
-        if (page.last() != null) body.put("next", tokens.issue(LIST, page.last()));
+        if (page.last() != null) body.put("next", tokens.issue(list, page.last()));
         return ApiResponse.json(200, body);
     }
 

@@ -24,6 +24,8 @@ public final class ConfigCache {
             try {
                 cached = store.load().orElse(RuntimeConfig.DEFAULTS);
                 loadedAt = now;
+            } catch (ConfigStore.WrongLayout e) {
+                throw e; // not a passing failure: running on the config cached before would check the wrong alerts
             } catch (RuntimeException e) {
                 // A throttled or failed read must not stop a run that has a config already: keep it, ask again next time.
                 if (cached == null) throw e;

@@ -41,7 +41,8 @@ public record Settings(
         String yahooSpark,
         int yahooSparkBatch,
         int finnhubCallsPerMinute,
-        String marketCalendar) {
+        String marketCalendar,
+        int alertShards) {
 
     public static final URI YAHOO = URI.create("https://query1.finance.yahoo.com");
     public static final URI FINNHUB = URI.create("https://finnhub.io");
@@ -88,6 +89,8 @@ public record Settings(
                 env.oneOf("YAHOO_SPARK", "v7", "v7", "v8", "off"),
                 env.positiveInt("YAHOO_SPARK_BATCH", 20),
                 env.positiveInt("FINNHUB_CALLS_PER_MINUTE", 60),
-                env.oneOf("MARKET_CALENDAR", MarketCalendars.DEFAULT_ID, MarketCalendars.ids().toArray(String[]::new)));
+                env.oneOf("MARKET_CALENDAR", MarketCalendars.DEFAULT_ID, MarketCalendars.ids().toArray(String[]::new)),
+                // Shards of the alerts, each checked by its own scheduled invocation (docs/scaling.md); 64 as Shard.MAX_COUNT.
+                env.integer("ALERT_SHARDS", 1, 1, 64));
     }
 }

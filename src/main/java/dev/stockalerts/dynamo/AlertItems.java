@@ -12,17 +12,16 @@ import java.util.Map;
 
 import static dev.stockalerts.dynamo.Items.*;
 
-/** Alert definition ↔ item (pk ALERT, sk alert id). Items from before edits existed have no revisions: read as 1. */
+/** Alert definition ↔ item (pk ALERT, or ALERT#k with shards; sk alert id). Items from before edits existed have no revisions: read as 1. */
 final class AlertItems {
-    static final String PARTITION = "ALERT";
     /** Set by the API's re-arm request (UpdateItem), read by the scheduled function. */
     static final String REARM_REQUESTED_AT = "rearmRequestedAt";
     static final String REVISION = "revision";
 
     private AlertItems() {}
 
-    static Map<String, AttributeValue> toItem(Alert alert) {
-        Map<String, AttributeValue> item = new HashMap<>(key(PARTITION, alert.id()));
+    static Map<String, AttributeValue> toItem(Shard shard, Alert alert) {
+        Map<String, AttributeValue> item = new HashMap<>(key(shard.alerts(), alert.id()));
         item.put("symbol", s(alert.symbol()));
         editable(alert).forEach((name, value) -> {
             if (value != null) item.put(name, value);

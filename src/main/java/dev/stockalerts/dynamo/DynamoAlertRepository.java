@@ -1,11 +1,12 @@
 package dev.stockalerts.dynamo;
 
 import dev.stockalerts.alert.Alert;
+import dev.stockalerts.config.ConfigStore;
 import dev.stockalerts.state.AlertAdmin;
+import dev.stockalerts.state.AlertRepository;
 import dev.stockalerts.time.Deadline;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -17,67 +18,95 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Alert definitions in the ALERT partition; every change goes with the bump of the alerts revision. */
+/**
+ * Alert definitions in their shard's partition (ALERT unsharded, ALERT#k among several shards); every change goes with
+ * the bump of its shard's alerts revision. An alert is found by id through its shard ({@link Shard#of}).
+ */
 public final class DynamoAlertRepository implements AlertAdmin {
     /** A create or delete that finds no alert count initializes it, then tries again; more would be a bug. */
     private static final int COUNT_INITIALIZATIONS = 2;
 
     private final DynamoDbClient client;
     private final String table;
+    private final int shards;
     private final RevisionedTransaction transaction;
+    private final AlertListPages pages;
 
+    /** The unsharded table (ALERT_SHARDS 1). */
     public DynamoAlertRepository(DynamoDbClient client, String table) {
+        this(client, table, 1);
+    }
+
+    public DynamoAlertRepository(DynamoDbClient client, String table, int shards) {
         this.client = client;
         this.table = table;
+        this.shards = new Shard(0, shards).count();
         this.transaction = new RevisionedTransaction(client, table);
+        this.pages = new AlertListPages(client, table, this.shards);
+    }
+
+    /** Every shard's definitions, shard after shard. */
+    @Override
+    public List<Alert> loadAll() {
+        return Shard.all(shards).stream().flatMap(shard -> load(shard).stream()).toList();
+    }
+
+    /**
+     * One shard's definitions: all its scheduled run reads, when its revision moved. One that belongs to another
+     * shard means the table is laid out for another shard count: the run fails with the reason (docs/scaling.md).
+     */
+    public AlertRepository of(Shard shard) {
+        if (shard.count() != shards) throw new IllegalArgumentException(shard + " is not one of " + shards + " shards");
+        return () -> {
+            List<Alert> alerts = load(shard);
+            alerts.stream().filter(a -> !Shard.of(a.id(), shards).equals(shard)).findFirst().ifPresent(a -> {
+                throw new ConfigStore.WrongLayout("alert " + a.id() + " is stored in " + shard.alerts() + " but belongs to shard "
+                        + Shard.of(a.id(), shards).index() + " of ALERT_SHARDS " + shards
+                        + ": the table is laid out for another number of shards; re-shard it (docs/scaling.md)");
+            });
+            return alerts;
+        };
     }
 
     /** Strongly consistent: read when the alerts revision moved, so the change behind it must be seen. */
-    @Override
-    public List<Alert> loadAll() {
-        return Items.partition(client, table, AlertItems.PARTITION, true).stream().map(AlertItems::fromItem).toList();
+    private List<Alert> load(Shard shard) {
+        return Items.partition(client, table, shard.alerts(), true).stream().map(AlertItems::fromItem).toList();
+    }
+
+    private Shard shardOf(String alertId) {
+        return Shard.of(alertId, shards);
     }
 
     /** Writes one definition unconditionally and without counting it: local seeding of a fresh table only. */
     public void put(Alert alert) {
-        client.putItem(b -> b.tableName(table).item(AlertItems.toItem(alert)).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        client.putItem(b -> b.tableName(table).item(AlertItems.toItem(shardOf(alert.id()), alert))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
     }
 
     /** Strongly consistent, so a client that just created an alert can read it back at once. */
     @Override
     public Optional<Alert> get(String id) {
-        return Items.get(client, table, Items.key(AlertItems.PARTITION, id), true).map(AlertItems::fromItem);
+        return Items.get(client, table, Items.key(shardOf(id).alerts(), id), true).map(AlertItems::fromItem);
     }
 
-    /**
-     * Ids sort by creation time (the API makes time-ordered ids), so a page is a Query of up to limit + 1 items from
-     * the key after {@code after}: the extra one only tells whether another page follows, and a page past 1 MB is
-     * continued, never the whole partition read.
-     */
+    /** Positions are the shard's number and an id among several shards: the list walks shard after shard. */
+    @Override
+    public String pageLayout() {
+        return shards == 1 ? "" : shards + " shards";
+    }
+
     @Override
     public Page page(int limit, String after) {
-        List<Alert> alerts = new ArrayList<>();
-        Map<String, AttributeValue> start = after == null ? null : Items.key(AlertItems.PARTITION, after);
-        while (alerts.size() <= limit) {
-            Map<String, AttributeValue> from = start;
-            int wanted = limit + 1 - alerts.size();
-            QueryResponse response = client.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", Items.s(AlertItems.PARTITION)))
-                    .exclusiveStartKey(from).limit(wanted).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            response.items().forEach(item -> alerts.add(AlertItems.fromItem(item)));
-            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) break;
-            start = response.lastEvaluatedKey();
-        }
-        if (alerts.size() <= limit) return new Page(alerts, null);
-        return new Page(List.copyOf(alerts.subList(0, limit)), alerts.get(limit - 1).id());
+        return pages.page(limit, after);
     }
 
     @Override
     public Created create(Alert alert, int maxAlerts, Deadline deadline) {
+        Shard shard = shardOf(alert.id());
         TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table)
-                .item(AlertItems.toItem(alert))
+                .item(AlertItems.toItem(shard, alert))
                 .conditionExpression("attribute_not_exists(pk)")).build();
-        TransactWriteItem bump = transaction.bump(", #count :one", "#count < :max", Map.of(":max", Items.n(maxAlerts)));
+        TransactWriteItem bump = transaction.bump(shard, ", #count :one", "#count < :max", Map.of(":max", Items.n(maxAlerts)));
         for (int tries = 0; ; tries++) {
             RevisionedTransaction.Outcome outcome = transaction.commit(put, bump, deadline);
             if (outcome.committed()) return Created.CREATED;
@@ -89,10 +118,11 @@ public final class DynamoAlertRepository implements AlertAdmin {
 
     @Override
     public boolean delete(String id, Deadline deadline) {
+        Shard shard = shardOf(id);
         TransactWriteItem delete = TransactWriteItem.builder().delete(d -> d.tableName(table)
-                .key(Items.key(AlertItems.PARTITION, id))
+                .key(Items.key(shard.alerts(), id))
                 .conditionExpression("attribute_exists(pk)")).build();
-        TransactWriteItem bump = transaction.bump(", #count :minus", "attribute_exists(#count)", Map.of(":minus", Items.n(-1L)));
+        TransactWriteItem bump = transaction.bump(shard, ", #count :minus", "attribute_exists(#count)", Map.of(":minus", Items.n(-1L)));
         for (int tries = 0; ; tries++) {
             RevisionedTransaction.Outcome outcome = transaction.commit(delete, bump, deadline);
             if (outcome.committed()) return true;
@@ -105,7 +135,7 @@ public final class DynamoAlertRepository implements AlertAdmin {
         if (tries >= COUNT_INITIALIZATIONS) {
             throw new IllegalStateException("alert count still missing after initializing it: " + outcome.reasons());
         }
-        AlertCount.initialize(client, table, outcome.old(1));
+        AlertCount.initialize(client, table, shards, outcome.old(1));
     }
 
     /**
@@ -130,27 +160,29 @@ public final class DynamoAlertRepository implements AlertAdmin {
         });
         String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         String revisionAsRead = fromRevision == 1 ? "(attribute_not_exists(#ar) OR #ar = :from)" : "#ar = :from";
+        Shard shard = shardOf(edited.id());
         TransactWriteItem change = TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(Items.key(AlertItems.PARTITION, edited.id()))
+                .key(Items.key(shard.alerts(), edited.id()))
                 .updateExpression(update)
                 .conditionExpression("attribute_exists(pk) AND " + revisionAsRead)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
-        RevisionedTransaction.Outcome outcome = transaction.commit(change, transaction.bump("", null, Map.of()), deadline);
+        RevisionedTransaction.Outcome outcome = transaction.commit(change, transaction.bump(shard, "", null, Map.of()), deadline);
         if (outcome.committed()) return Edited.EDITED;
         return outcome.old(0).isEmpty() ? Edited.NOT_FOUND : Edited.STALE;
     }
 
     @Override
     public boolean requestRearm(String id, Instant at, Deadline deadline) {
+        Shard shard = shardOf(id);
         TransactWriteItem change = TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(Items.key(AlertItems.PARTITION, id))
+                .key(Items.key(shard.alerts(), id))
                 .updateExpression("SET #r = :at")
                 // Without the condition the update would create a bare item for an unknown id.
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeNames(Map.of("#r", AlertItems.REARM_REQUESTED_AT))
                 .expressionAttributeValues(Map.of(":at", Items.s(at.toString())))).build();
-        return transaction.commit(change, transaction.bump("", null, Map.of()), deadline).committed();
+        return transaction.commit(change, transaction.bump(shard, "", null, Map.of()), deadline).committed();
     }
 }

@@ -1,28 +1,47 @@
 package dev.stockalerts.dynamo;
 
 import dev.stockalerts.config.ConfigStore;
+import dev.stockalerts.config.ConfigStore.WrongLayout;
 import dev.stockalerts.config.RuntimeConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Optional;
 
-/** The config item CONFIG/global. */
+/**
+ * The config item CONFIG/global, as one shard's scheduled run sees it: the alerts revision is its shard's. The
+ * revisions present also tell which shard count the table is laid out for: a run of another count would find
+ * no alerts, or the wrong ones, and check nothing, so it fails with the reason instead (docs/scaling.md).
+ */
 public final class DynamoConfigStore implements ConfigStore {
     static final String PARTITION = "CONFIG";
     static final String GLOBAL = "global";
-    static final String REVISION = "alertsRevision";
+    /** The unsharded alerts revision; with shards, each has its own ({@link Shard#revision()}). */
+    static final String REVISION = Shard.REVISION;
 
     private final DynamoDbClient client;
     private final String table;
+    private final Shard shard;
 
-    public DynamoConfigStore(DynamoDbClient client, String table) {
+    public DynamoConfigStore(DynamoDbClient client, String table, Shard shard) {
         this.client = client;
         this.table = table;
+        this.shard = shard;
     }
 
     @Override
     public Optional<RuntimeConfig> load() {
-        return Items.get(client, table, Items.key(PARTITION, GLOBAL), false)
-                .map(item -> new RuntimeConfig(Items.integer(item, REVISION, 0)));
+        return Items.get(client, table, Items.key(PARTITION, GLOBAL), false).map(item -> {
+            item.keySet().stream().filter(name -> !belongsToLayout(name)).findFirst().ifPresent(name -> {
+                throw new WrongLayout("the table's alerts are laid out for another number of shards (the config item has "
+                        + name + ") than ALERT_SHARDS " + shard.count() + ": re-shard the table before running (docs/scaling.md)");
+            });
+            return new RuntimeConfig(Items.integer(item, shard.revision(), 0));
+        });
+    }
+
+    /** Whether an attribute is not an alerts revision, or one of a shard of this count. */
+    private boolean belongsToLayout(String attribute) {
+        if (!attribute.startsWith(REVISION)) return true;
+        return Shard.all(shard.count()).stream().anyMatch(s -> s.revision().equals(attribute));
     }
 }

@@ -43,6 +43,7 @@ public final class DynamoLedgerStore implements LedgerStore {
 
     private final DynamoDbClient client;
     private final String table;
+    private final Shard shard;
     private final Backoff backoff;
     private final Function<DeliveryLedger, Instant> expiresAt;
     private final DynamoFiringHistory history;
@@ -50,13 +51,15 @@ public final class DynamoLedgerStore implements LedgerStore {
     private final Consumer<String> log;
 
     /**
+     * @param shard     whose states partition the ledgers and claimed states are in
      * @param expiresAt the TTL each ledger is written with
      * @param history   where a settlement's firing records go, in the same batch as the ledger's delete when it can
      */
-    public DynamoLedgerStore(DynamoDbClient client, String table, Backoff backoff, Function<DeliveryLedger, Instant> expiresAt,
-                             DynamoFiringHistory history, Consumer<String> log) {
+    public DynamoLedgerStore(DynamoDbClient client, String table, Shard shard, Backoff backoff,
+                             Function<DeliveryLedger, Instant> expiresAt, DynamoFiringHistory history, Consumer<String> log) {
         this.client = client;
         this.table = table;
+        this.shard = shard;
         this.backoff = backoff;
         this.expiresAt = expiresAt;
         this.history = history;
@@ -153,7 +156,7 @@ public final class DynamoLedgerStore implements LedgerStore {
 
     @Override
     public Optional<DeliveryLedger> ledger(String id) {
-        return Items.get(client, table, LedgerItems.key(id), true).map(LedgerItems::fromItem);
+        return Items.get(client, table, LedgerItems.key(shard, id), true).map(LedgerItems::fromItem);
     }
 
     /**
@@ -167,8 +170,8 @@ public final class DynamoLedgerStore implements LedgerStore {
         if (justClaimed) {
             List<WriteRequest> writes = new ArrayList<>();
             writes.add(ledger.settled()
-                    ? WriteRequest.builder().deleteRequest(d -> d.key(LedgerItems.key(ledger.id()))).build()
-                    : WriteRequest.builder().putRequest(p -> p.item(LedgerItems.toItem(ledger, expiresAt.apply(ledger)))).build());
+                    ? WriteRequest.builder().deleteRequest(d -> d.key(LedgerItems.key(shard, ledger.id()))).build()
+                    : WriteRequest.builder().putRequest(p -> p.item(LedgerItems.toItem(shard, ledger, expiresAt.apply(ledger)))).build());
             writes.addAll(history.puts(records));
             written(batches.write(writes, Deadline.none()), ledger);
             return true;
@@ -178,12 +181,12 @@ public final class DynamoLedgerStore implements LedgerStore {
         Map<String, AttributeValue> values = Map.of(":c", Items.s(ledger.claim()));
         try {
             if (ledger.settled()) {
-                client.deleteItem(b -> b.tableName(table).key(LedgerItems.key(ledger.id()))
+                client.deleteItem(b -> b.tableName(table).key(LedgerItems.key(shard, ledger.id()))
                         .conditionExpression("#c = :c").expressionAttributeNames(names).expressionAttributeValues(values)
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             } else {
-                client.putItem(b -> b.tableName(table).item(LedgerItems.toItem(ledger, expiresAt.apply(ledger)))
+                client.putItem(b -> b.tableName(table).item(LedgerItems.toItem(shard, ledger, expiresAt.apply(ledger)))
                         .conditionExpression("#c = :c").expressionAttributeNames(names).expressionAttributeValues(values)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             }
@@ -200,7 +203,7 @@ public final class DynamoLedgerStore implements LedgerStore {
     }
 
     private Put conditionalPut(AlertState state) {
-        Put.Builder put = Put.builder().tableName(table).item(StateItems.toItem(state, state.version() + 1));
+        Put.Builder put = Put.builder().tableName(table).item(StateItems.toItem(shard, state, state.version() + 1));
         if (state.version() == 0) {
             put.conditionExpression("attribute_not_exists(pk)");
         } else {
@@ -212,7 +215,7 @@ public final class DynamoLedgerStore implements LedgerStore {
     }
 
     private Put ledgerPut(Claim.LedgerWrite write) {
-        Put.Builder put = Put.builder().tableName(table).item(LedgerItems.toItem(write.ledger(), expiresAt.apply(write.ledger())));
+        Put.Builder put = Put.builder().tableName(table).item(LedgerItems.toItem(shard, write.ledger(), expiresAt.apply(write.ledger())));
         if (write.expectedAttempt() == null) return put.conditionExpression("attribute_not_exists(pk)").build();
         return put.conditionExpression("#a = :a")
                 .expressionAttributeNames(Map.of("#a", LedgerItems.ATTEMPT))
@@ -220,7 +223,7 @@ public final class DynamoLedgerStore implements LedgerStore {
     }
 
     private Delete ledgerDelete(Claim.LedgerWrite write) {
-        return Delete.builder().tableName(table).key(LedgerItems.key(write.ledger().id()))
+        return Delete.builder().tableName(table).key(LedgerItems.key(shard, write.ledger().id()))
                 .conditionExpression("#a = :a")
                 .expressionAttributeNames(Map.of("#a", LedgerItems.ATTEMPT))
                 .expressionAttributeValues(Map.of(":a", Items.n(write.expectedAttempt()))).build();

@@ -10,6 +10,12 @@ public record DynamoUsage(long calls, double readUnits, double writeUnits, Map<S
         return readUnits + writeUnits;
     }
 
+    public DynamoUsage plus(DynamoUsage other) {
+        Map<String, Long> ops = new TreeMap<>(callsByOperation);
+        other.callsByOperation.forEach((op, n) -> ops.merge(op, n, Long::sum));
+        return new DynamoUsage(calls + other.calls, readUnits + other.readUnits, writeUnits + other.writeUnits, ops);
+    }
+
     public DynamoUsage minus(DynamoUsage earlier) {
         Map<String, Long> ops = new TreeMap<>(callsByOperation);
         earlier.callsByOperation.forEach((op, n) -> ops.merge(op, -n, Long::sum));

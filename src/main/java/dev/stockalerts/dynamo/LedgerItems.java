@@ -15,12 +15,11 @@ import java.util.Map;
 import static dev.stockalerts.dynamo.Items.*;
 
 /**
- * Delivery ledger ↔ item (pk STATE, sk "~ledger#" + id). In the states' partition so the hourly
+ * Delivery ledger ↔ item (pk STATE or STATE#k, sk "~ledger#" + id). In its shard's states partition so the hourly
  * Query of states brings them along; "~" sorts after every alert id, so they come last. Each owed
  * firing carries what its notification says, so it can be sent whatever became of the alert's state.
  */
 final class LedgerItems {
-    static final String PARTITION = StateItems.PARTITION;
     static final String SK_PREFIX = "~ledger#";
     static final String ATTEMPT = "attempt";
     static final String CLAIM = "claim";
@@ -28,8 +27,8 @@ final class LedgerItems {
     private LedgerItems() {}
 
     /** @param expiresAt DynamoDB TTL: an orphaned ledger goes by itself */
-    static Map<String, AttributeValue> toItem(DeliveryLedger ledger, Instant expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>(key(ledger.id()));
+    static Map<String, AttributeValue> toItem(Shard shard, DeliveryLedger ledger, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(key(shard, ledger.id()));
         item.put(ATTEMPT, n(ledger.attempt()));
         item.put(CLAIM, s(ledger.claim()));
         item.put("next", s(ledger.nextAttemptAt().toString()));
@@ -38,8 +37,8 @@ final class LedgerItems {
         return item;
     }
 
-    static Map<String, AttributeValue> key(String ledgerId) {
-        return Items.key(PARTITION, SK_PREFIX + ledgerId);
+    static Map<String, AttributeValue> key(Shard shard, String ledgerId) {
+        return Items.key(shard.states(), SK_PREFIX + ledgerId);
     }
 
     static boolean isLedger(Map<String, AttributeValue> item) {

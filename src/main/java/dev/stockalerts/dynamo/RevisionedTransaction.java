@@ -23,8 +23,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A change of definitions and the bump of the config's alerts revision in one transaction: the scheduled function
- * re-reads definitions only when the revision moves, so one must never land without the other.
+ * A change of definitions and the bump of its shard's alerts revision on the config item in one transaction: the
+ * scheduled run of that shard re-reads definitions only when the revision moves, so one must never land without the
+ * other, and the other shards' runs see no change.
  *
  * <p>Contention (another transaction on the same items, throttling) is retried with exponential backoff and full
  * jitter until the deadline, then reported as {@link AlertAdmin.Busy}. Every attempt carries the same
@@ -61,17 +62,18 @@ final class RevisionedTransaction {
     }
 
     /**
-     * The config item's update: {@code ADD alertsRevision 1}, plus {@code extra} (e.g. ", alertCount :n") under
-     * {@code condition} (null: none). A failed condition hands back the config item as it was.
+     * The config item's update: {@code ADD} 1 to the shard's revision ({@code alertsRevision} unsharded), plus
+     * {@code extra} (e.g. ", alertCount :n") under {@code condition} (null: none). A failed condition hands back the
+     * config item as it was.
      */
-    TransactWriteItem bump(String extra, String condition, Map<String, AttributeValue> values) {
+    TransactWriteItem bump(Shard shard, String extra, String condition, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":one", Items.n(1L));
         return TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL))
                 .updateExpression("ADD #rev :one" + extra)
                 .conditionExpression(condition)
-                .expressionAttributeNames(names(extra + " " + condition))
+                .expressionAttributeNames(names(shard, extra + " " + condition))
                 .expressionAttributeValues(all)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
     }
@@ -119,8 +121,8 @@ final class RevisionedTransaction {
     }
 
     /** #rev, and the attribute names an extra expression uses (#count): the only ones these updates touch. */
-    private static Map<String, String> names(String expression) {
-        Map<String, String> names = new HashMap<>(Map.of("#rev", DynamoConfigStore.REVISION));
+    private static Map<String, String> names(Shard shard, String expression) {
+        Map<String, String> names = new HashMap<>(Map.of("#rev", shard.revision()));
         if (expression.contains("#count")) names.put("#count", AlertCount.ATTRIBUTE);
         return names;
     }

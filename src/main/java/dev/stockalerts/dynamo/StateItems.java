@@ -10,19 +10,18 @@ import java.util.Map;
 import static dev.stockalerts.dynamo.Items.*;
 
 /**
- * Alert state ↔ item (pk STATE, sk alert id). Short attribute names: states are read and written in bulk.
+ * Alert state ↔ item (pk STATE, or STATE#k with shards; sk alert id). Short attribute names: states are read and written in bulk.
  * What a firing still owes is not stored here but in its delivery ledger.
  */
 final class StateItems {
-    static final String PARTITION = "STATE";
     static final String VERSION = "v";
     /** The definition's trigger revision side and armed were derived under; absent (0) before any edit. */
     static final String TRIGGER_REVISION = "tr";
 
     private StateItems() {}
 
-    static Map<String, AttributeValue> toItem(AlertState state, long version) {
-        Map<String, AttributeValue> item = new HashMap<>(key(PARTITION, state.alertId()));
+    static Map<String, AttributeValue> toItem(Shard shard, AlertState state, long version) {
+        Map<String, AttributeValue> item = new HashMap<>(key(shard.states(), state.alertId()));
         item.put("armed", AttributeValue.fromBool(state.armed()));
         if (state.side() != Side.UNKNOWN) item.put("side", s(state.side().name()));
         if (state.lastFiredAt() != null) item.put("firedAt", s(state.lastFiredAt().toString()));

@@ -4,41 +4,53 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stockalerts.check.AlertCheck;
 import dev.stockalerts.check.CheckReport;
 
 import dev.stockalerts.time.Deadline;
+import dev.stockalerts.wiring.CronContainer;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** EventBridge schedule → one alert check. The components (and the state cache) live as long as the container. */
+/**
+ * EventBridge schedule → one alert check of the shard the event names (shard 0 when it names none). The components
+ * (and each shard's state cache) live as long as the container.
+ */
 public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     /** Kept back from Lambda's deadline for writing the report and answering the runtime. */
     static final Duration MARGIN = Duration.ofMillis(1500);
     private static final ObjectMapper JSON = Json.mapper();
 
-    private final AlertCheck check;
+    private final CronContainer container;
     private final Consumer<String> log;
 
-    /** Used by the Lambda runtime: one set of components per container. */
+    /** Used by the Lambda runtime: one set of components per container (per shard it runs). */
     public AlertsCronFunction() {
-        this(Containers.cron().check(), System.out::println);
+        this(Containers.cron(), System.out::println);
     }
 
-    public AlertsCronFunction(AlertCheck check, Consumer<String> log) {
-        this.check = check;
+    /** The check of whichever of the container's shards each event names. */
+    public AlertsCronFunction(CronContainer container, Consumer<String> log) {
+        this.container = container;
         this.log = log;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        CheckReport report = check.run(deadline(context));
+        int shards = container.shardCount();
+        int shard = ScheduledShard.of(event, shards);
+        CheckReport report = container.check(shard).run(deadline(context));
         Map<String, Object> json = JSON.convertValue(report, Map.class);
+        String function = context == null ? "local" : context.getFunctionName();
         // One JSON object per run: the report, carrying its metrics in Embedded Metric Format.
-        log.accept(RunMetrics.line(report, context == null ? "local" : context.getFunctionName()));
+        if (shards == 1) {
+            log.accept(RunMetrics.line(report, function));
+        } else {
+            json.put(ScheduledShard.FIELD, shard);
+            log.accept(RunMetrics.line(report, function, shard));
+        }
         return json;
     }
 

@@ -8,6 +8,7 @@ import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoThrottleStore;
 import dev.stockalerts.wiring.ApiComponents;
 import dev.stockalerts.wiring.CronComponents;
+import dev.stockalerts.wiring.CronContainer;
 import dev.stockalerts.wiring.Outbound;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -23,7 +24,7 @@ import java.util.Set;
  * survive warm invocations; lazy so that a bad setting fails the invocation with its message.
  */
 final class Containers {
-    private static CronComponents cron;
+    private static CronContainer cron;
     private static ApiComponents api;
 
     private Containers() {}
@@ -50,10 +51,11 @@ final class Containers {
         }
     }
 
-    static synchronized CronComponents cron() {
+    /** The scheduled function's container; each shard's components are built on that shard's first run. */
+    static synchronized CronContainer cron() {
         if (cron == null) {
             Base b = Base.fromEnvironment(CronComponents.SECRETS);
-            cron = CronComponents.create(b.settings(), b.dynamo(), b.metrics(), b.deadlines(), b.outbound(), b.clock(),
+            cron = new CronContainer(b.settings(), b.dynamo(), b.metrics(), b.deadlines(), b.outbound(), b.clock(),
                     System.out::println);
         }
         return cron;

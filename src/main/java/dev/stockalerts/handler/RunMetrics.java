@@ -41,7 +41,20 @@ public final class RunMetrics {
 
     /** One line: the report with its metrics declared, for the function (stack) named {@code function}. */
     public static String line(CheckReport report, String function) {
+        return line(report, function, null);
+    }
+
+    /**
+     * The same for one shard's run: the shard is a property of the line (found by Logs Insights), not a dimension,
+     * so the metrics, alarms and dashboard keep summing every shard of the function.
+     */
+    public static String line(CheckReport report, String function, int shard) {
+        return line(report, function, Integer.valueOf(shard));
+    }
+
+    private static String line(CheckReport report, String function, Integer shard) {
         ObjectNode doc = Json.mapper().valueToTree(report);
+        if (shard != null) doc.put("shard", shard);
         doc.put("symbolsUnavailableCount", report.symbolsUnavailable().size());
         doc.put(DIMENSION, function);
 

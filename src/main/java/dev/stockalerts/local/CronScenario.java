@@ -1,15 +1,11 @@
 package dev.stockalerts.local;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoUsage;
-import dev.stockalerts.handler.AlertsCronFunction;
 import dev.stockalerts.quote.Quote;
 import dev.stockalerts.quote.QuoteService;
-import dev.stockalerts.time.DeadlineContext;
-import dev.stockalerts.wiring.CronComponents;
 import dev.stockalerts.wiring.Outbound;
 
 import java.time.Duration;
@@ -23,17 +19,21 @@ import java.util.function.Consumer;
 /**
  * N seeded alerts on a simulated market and the real cron handler run every 5 simulated minutes,
  * over one table: what both `simulate` and `benchmark` measure. Quotes come from the simulated market
- * served in Yahoo's format, or from the providers the environment names.
+ * served in Yahoo's format, or from the providers the environment names. With ALERT_SHARDS in the
+ * environment, each shard's handler runs in its own container every 5 minutes.
  */
 final class CronScenario implements AutoCloseable {
     static final Instant START = Instant.parse("2026-11-23T00:00:00Z");
     private static final Duration TICK = Duration.ofMinutes(5);
+    private static final DynamoUsage NOTHING = new DynamoUsage(0, 0, 0, Map.of());
     /** Variables that point quotes elsewhere than the simulated feed. */
     static final List<String> PROVIDER_VARIABLES = List.of(
             "QUOTE_PROVIDERS", "YAHOO_BASE_URL", "STOOQ_BASE_URL", "FINNHUB_API_KEY", "FINNHUB_BASE_URL");
     /** Quote settings passed through from the environment, whichever the source. */
     static final List<String> QUOTE_VARIABLES = List.of("HTTP_TIMEOUT", "QUOTE_CACHE_TTL", "UNKNOWN_SYMBOL_TTL",
             "QUOTE_REQUESTS_PER_RUN", "QUOTE_REQUESTS_IN_FLIGHT", "YAHOO_SPARK", "YAHOO_SPARK_BATCH", "FINNHUB_CALLS_PER_MINUTE");
+    /** How many shards the alerts are split into, each run by its own scheduled handler. */
+    static final String SHARDS_VARIABLE = "ALERT_SHARDS";
 
     /**
      * @param symbols     distinct symbols the alerts spread over (the first 20 real tickers)
@@ -60,14 +60,20 @@ final class CronScenario implements AutoCloseable {
     private final YahooFeedServer feed;
     private final WebhookReceiver webhook;
     private final QuoteService quotes;
-    private final AlertsCronFunction handler;
+    private final ScheduledContainers containers;
 
-    /** One simulated hour: what DynamoDB reported, alerts fired, each run's time and provider requests. */
-    record Hour(DynamoUsage usage, int fired, List<Long> runMillis, List<Long> runRequests) {
+    /**
+     * One simulated hour: what DynamoDB reported, alerts fired, each run's time and provider requests (every shard's
+     * runs), and each shard's share.
+     */
+    record Hour(DynamoUsage usage, int fired, List<Long> runMillis, List<Long> runRequests, List<ShardHour> shards) {
         long providerRequests() {
             return runRequests.stream().mapToLong(Long::longValue).sum();
         }
     }
+
+    /** One shard's hour: what its runs cost in DynamoDB, fired and asked quote providers for. */
+    record ShardHour(DynamoUsage usage, int fired, long providerRequests) {}
 
     CronScenario(LocalDatabase db, String table, Options options, Consumer<String> log, Consumer<String> onWebhook) {
         this.db = db;
@@ -77,6 +83,7 @@ final class CronScenario implements AutoCloseable {
         webhook = new WebhookReceiver(onWebhook);
         Map<String, String> vars = new HashMap<>();
         for (String name : QUOTE_VARIABLES) copy(options.environment(), name, vars);
+        copy(options.environment(), SHARDS_VARIABLE, vars);
         if (options.externalQuotes()) {
             feed = null;
             for (String name : PROVIDER_VARIABLES) copy(options.environment(), name, vars);
@@ -95,10 +102,9 @@ final class CronScenario implements AutoCloseable {
         quotes = outbound.quotes();
         if (options.externalQuotes()) startAtRealPrices(log);
         alerts = AlertSeeder.alerts(options.alerts(), market, clock.instant(), 11);
-        DynamoAlertRepository repository = new DynamoAlertRepository(db.client(), table);
+        DynamoAlertRepository repository = new DynamoAlertRepository(db.client(), table, settings.alertShards());
         alerts.forEach(repository::put);
-        CronComponents cron = CronComponents.create(settings, db.client(), db.metrics(), new DeadlineContext(), outbound, clock, log);
-        handler = new AlertsCronFunction(cron.check(), line -> {});
+        containers = new ScheduledContainers(db, settings, outbound, clock, log);
     }
 
     private static void copy(Map<String, String> from, String name, Map<String, String> to) {
@@ -123,29 +129,39 @@ final class CronScenario implements AutoCloseable {
         return feed == null ? "the configured providers" : "the simulated feed in Yahoo's format";
     }
 
-    Hour runHour() {
-        DynamoUsage before = db.metrics().snapshot();
-        int fired = 0;
-        List<Long> millis = new ArrayList<>(12);
-        List<Long> requests = new ArrayList<>(12);
-        for (int tick = 0; tick < 12; tick++) {
-            long requestsBefore = providerRequests();
-            long started = System.nanoTime();
-            Map<String, Object> report = handler.handleRequest(new ScheduledEvent(), null);
-            millis.add((System.nanoTime() - started) / 1_000_000);
-            requests.add(providerRequests() - requestsBefore);
-            fired += ((Number) report.get("alertsFired")).intValue();
-            clock.advance(TICK);
-        }
-        return new Hour(db.metrics().snapshot().minus(before), fired, millis, requests);
+    /** How many shards the alerts are split into (1: unsharded). */
+    int shards() {
+        return containers.shards();
     }
 
-    private long providerRequests() {
-        return quotes.providerRequests().values().stream().mapToLong(Long::longValue).sum();
+    /** From now on, hands each tick's shard events to the containers in a random order (see {@link ScheduledContainers}). */
+    void shufflePlacement(long seed) {
+        containers.shuffle(seed);
+    }
+
+    Hour runHour() {
+        List<ScheduledContainers.Run> runs = new ArrayList<>();
+        for (int tick = 0; tick < 12; tick++) {
+            runs.addAll(containers.tick());
+            clock.advance(TICK);
+        }
+        List<ShardHour> shards = new ArrayList<>();
+        for (int shard = 0; shard < containers.shards(); shard++) {
+            int k = shard;
+            List<ScheduledContainers.Run> own = runs.stream().filter(r -> r.shard() == k).toList();
+            shards.add(new ShardHour(own.stream().map(ScheduledContainers.Run::usage).reduce(NOTHING, DynamoUsage::plus),
+                    own.stream().mapToInt(ScheduledContainers.Run::fired).sum(),
+                    own.stream().mapToLong(ScheduledContainers.Run::providerRequests).sum()));
+        }
+        return new Hour(shards.stream().map(ShardHour::usage).reduce(NOTHING, DynamoUsage::plus),
+                shards.stream().mapToInt(ShardHour::fired).sum(),
+                runs.stream().map(ScheduledContainers.Run::millis).toList(),
+                runs.stream().map(ScheduledContainers.Run::providerRequests).toList(), shards);
     }
 
     @Override
     public void close() {
+        containers.close();
         if (feed != null) feed.close();
         webhook.close();
     }

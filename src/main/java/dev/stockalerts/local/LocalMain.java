@@ -3,12 +3,16 @@ package dev.stockalerts.local;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 
 /**
- * Local entry point: {@code mvn -q compile exec:java -Dexec.args="simulate [--alerts N] [--hours H] [--symbols S] [--start T] [--webhook-status S]"},
+ * Local entry point: {@code mvn -q compile exec:java -Dexec.args="simulate [--alerts N] [--hours H] [--symbols S] [--start T]
+ * [--webhook-status S] [--shards K [--shuffled]]"},
  * {@code mvn -q compile exec:java -Dexec.args="serve [--port P] [--speed N]"},
  * {@code mvn -q compile exec:java -Dexec.args="dynamodb [--port 8000] [--table stock-alerts-local]"} (for sam local),
+ * {@code mvn -q compile exec:java -Dexec.args="reshard --table T --from A --to B"} (docs/scaling.md),
  * or {@code mvn -q -DskipTests package exec:java -Dexec.args="benchmark"} / {@code "priming [--runs N]"}.
  */
 public final class LocalMain {
@@ -38,6 +42,8 @@ public final class LocalMain {
                 int symbols = AlertSeeder.SYMBOLS.size();
                 Instant start = CronScenario.START;
                 int webhookStatus = 204;
+                Map<String, String> environment = new HashMap<>(System.getenv());
+                boolean shuffled = false;
                 while (rest.hasNext()) {
                     String flag = rest.next();
                     switch (flag) {
@@ -46,10 +52,12 @@ public final class LocalMain {
                         case "--symbols" -> symbols = positive(flag, rest);
                         case "--start" -> start = instant(flag, rest);
                         case "--webhook-status" -> webhookStatus = status(flag, rest);
+                        case "--shards" -> environment.put(CronScenario.SHARDS_VARIABLE, Integer.toString(positive(flag, rest)));
+                        case "--shuffled" -> shuffled = true;
                         default -> usage("unknown option " + flag);
                     }
                 }
-                Simulation.run(alerts, hours, symbols, start, webhookStatus, System.getenv());
+                Simulation.run(alerts, hours, symbols, start, webhookStatus, environment, shuffled);
             }
             case "benchmark" -> Benchmark.run();
             case "serve" -> {
@@ -80,6 +88,25 @@ public final class LocalMain {
                     }
                 }
                 DynamoDbLocal.run(port, table); // returns once Ctrl-C's shutdown hook has stopped it
+            }
+            case "reshard" -> {
+                String table = null;
+                int from = 0;
+                int to = 0;
+                while (rest.hasNext()) {
+                    String flag = rest.next();
+                    switch (flag) {
+                        case "--table" -> {
+                            if (!rest.hasNext()) usage(flag + " needs a table name");
+                            table = rest.next();
+                        }
+                        case "--from" -> from = positive(flag, rest);
+                        case "--to" -> to = positive(flag, rest);
+                        default -> usage("unknown option " + flag);
+                    }
+                }
+                if (table == null || from == 0 || to == 0) usage("reshard needs --table, --from and --to");
+                Resharding.run(table, from, to);
             }
             case "priming" -> {
                 int runs = 7;
@@ -149,8 +176,9 @@ public final class LocalMain {
 
     private static void usage(String problem) {
         System.err.println("error: " + problem);
-        System.err.println("usage: simulate [--alerts N] [--hours H] [--symbols S] [--start ISO-8601] [--webhook-status 500] | serve [--port P] [--speed N]"
-                + " | benchmark | dynamodb [--port P] [--table T] | priming [--runs N]");
+        System.err.println("usage: simulate [--alerts N] [--hours H] [--symbols S] [--start ISO-8601] [--webhook-status 500]"
+                + " [--shards K [--shuffled]] | serve [--port P] [--speed N]"
+                + " | benchmark | dynamodb [--port P] [--table T] | reshard --table T --from A --to B | priming [--runs N]");
         System.exit(2);
     }
 }

@@ -7,7 +7,7 @@ import dev.stockalerts.handler.AlertsCronFunction;
 import dev.stockalerts.time.DeadlineContext;
 import dev.stockalerts.handler.StockApiFunction;
 import dev.stockalerts.wiring.ApiComponents;
-import dev.stockalerts.wiring.CronComponents;
+import dev.stockalerts.wiring.CronContainer;
 import dev.stockalerts.wiring.Outbound;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -73,12 +73,12 @@ public final class LocalService implements AutoCloseable {
 
             DynamoMetrics cronMetrics = new DynamoMetrics();
             DynamoDbClient cronClient = started(dynamo.client(cronMetrics));
-            CronComponents cronParts = CronComponents.create(settings, cronClient, cronMetrics, new DeadlineContext(),
+            CronContainer cron = new CronContainer(settings, cronClient, cronMetrics, new DeadlineContext(),
                     outbound(cronClient, clock, out), clock, out);
 
             api = started(new LocalApiServer(new StockApiFunction(apiParts.router()), port, out));
             // Started last so it stops first. It prints a one-line summary instead of the function's full JSON report.
-            ticker = started(new ScheduleTicker(new AlertsCronFunction(cronParts.check(), line -> {}), out));
+            ticker = started(new ScheduleTicker(new AlertsCronFunction(cron, line -> {}), cron.shardCount(), out));
             if (tickEvery != null) ticker.start(tickEvery);
         } catch (RuntimeException e) {
             close();

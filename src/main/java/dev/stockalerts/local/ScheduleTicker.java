@@ -24,6 +24,7 @@ public final class ScheduleTicker implements AutoCloseable {
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
 
     private final AlertsCronFunction function;
+    private final int shards;
     private final Consumer<String> out;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "ScheduleTicker");
@@ -35,8 +36,10 @@ public final class ScheduleTicker implements AutoCloseable {
     private long nextDue;
     private int skipped;
 
-    public ScheduleTicker(AlertsCronFunction function, Consumer<String> out) {
+    /** @param shards ALERT_SHARDS: each tick runs every shard's schedule, one after another */
+    public ScheduleTicker(AlertsCronFunction function, int shards, Consumer<String> out) {
         this.function = function;
+        this.shards = shards;
         this.out = out;
     }
 
@@ -51,7 +54,7 @@ public final class ScheduleTicker implements AutoCloseable {
         executor.scheduleAtFixedRate(() -> scheduledRun(nanos), nanos, nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** One run now, queued behind a running one; returns the function's report (tests, instead of waiting). */
+    /** One tick now, queued behind a running one; returns the function's report, the last shard's (tests, instead of waiting). */
     public Map<String, Object> tickNow() {
         try {
             return executor.submit(this::run).get();
@@ -84,11 +87,15 @@ public final class ScheduleTicker implements AutoCloseable {
     }
 
     private Map<String, Object> run() {
-        ScheduledEvent event = new ScheduledEvent();
-        event.setSource("aws.events");
-        event.setDetailType("Scheduled Event");
-        Map<String, Object> report = function.handleRequest(event, null);
-        out.accept(summary(report));
+        Map<String, Object> report = Map.of();
+        for (int shard = 0; shard < shards; shard++) {
+            ScheduledEvent event = new ScheduledEvent();
+            event.setSource("aws.events");
+            event.setDetailType("Scheduled Event");
+            if (shard > 0) event.setDetail(Map.of("shard", shard)); // as each shard's schedule sends it
+            report = function.handleRequest(event, null);
+            out.accept(shards == 1 ? summary(report) : summary(report).replace("[Cron] ", "[Cron] shard " + shard + ": "));
+        }
         return report;
     }
 

@@ -20,7 +20,7 @@ public interface AlertAdmin extends AlertRepository {
 
     enum Edited { EDITED, NOT_FOUND, STALE }
 
-    /** One page of definitions in id order; {@code last} is the id to continue after, null on the last page. */
+    /** One page of definitions in id order; {@code last} is the position to continue after, null on the last page. */
     record Page(List<Alert> alerts, String last) {}
 
     /** The store stayed contended or throttled until the deadline; worth retrying shortly. */
@@ -32,8 +32,14 @@ public interface AlertAdmin extends AlertRepository {
 
     Optional<Alert> get(String id);
 
-    /** At most {@code limit} definitions with ids after {@code after} (null: from the first). */
+    /** At most {@code limit} definitions after the position {@code after} (null: from the first). */
     Page page(int limit, String after);
+
+    /**
+     * What page positions depend on besides the ids ("" when nothing): tokens carrying positions are bound to it, so
+     * a token issued before the store was laid out anew is refused rather than misread.
+     */
+    String pageLayout();
 
     /** Creates it unless its id exists or {@code maxAlerts} alerts exist already. */
     Created create(Alert alert, int maxAlerts, Deadline deadline);

@@ -33,9 +33,10 @@ public record ApiComponents(Router router) {
     public static ApiComponents create(Settings settings, DynamoDbClient dynamo, Outbound outbound, Clock clock,
                                        Consumer<String> log) {
         String table = settings.tableName();
-        AlertDefinitions definitions = new AlertDefinitions(new DynamoAlertRepository(dynamo, table), settings.maxAlerts(), log);
+        AlertDefinitions definitions = new AlertDefinitions(
+                new DynamoAlertRepository(dynamo, table, settings.alertShards()), settings.maxAlerts(), log);
         // Read-only use: the API never writes states.
-        StateReader states = new DynamoStateStore(dynamo, table, Backoff.standard(), log);
+        StateReader states = DynamoStateStore.reader(dynamo, table, settings.alertShards());
         AlertReferences references = new AlertReferences(channelNames(settings, outbound), outbound.quotes());
         PageTokens tokens = new PageTokens(new DynamoPageTokenKey(dynamo, table));
         HistoryReader history = new DynamoFiringHistory(dynamo, table, settings.historyTtl(), Backoff.standard(), log);

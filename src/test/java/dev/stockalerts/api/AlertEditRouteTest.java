@@ -12,6 +12,7 @@ import dev.stockalerts.config.RuntimeConfig;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoConfigStore;
 import dev.stockalerts.dynamo.DynamoMetrics;
+import dev.stockalerts.dynamo.Shard;
 import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.LocalDynamo;
@@ -50,7 +51,7 @@ class AlertEditRouteTest {
     }
 
     private long revision() {
-        return new DynamoConfigStore(client, env.table).load().map(RuntimeConfig::alertsRevision).orElse(0L);
+        return new DynamoConfigStore(client, env.table, Shard.ONLY).load().map(RuntimeConfig::alertsRevision).orElse(0L);
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoConfigStore;
 import dev.stockalerts.dynamo.DynamoMetrics;
+import dev.stockalerts.dynamo.Shard;
 import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.alert.Firing;
 import dev.stockalerts.delivery.Claim;
@@ -44,7 +45,7 @@ class AlertRoutesTest {
     private final CronHarness.ApiContainer api = env.api();
     private final DynamoDbClient client = LocalDynamo.client(new DynamoMetrics());
     private final DynamoAlertRepository alerts = new DynamoAlertRepository(client, env.table);
-    private final DynamoConfigStore config = new DynamoConfigStore(client, env.table);
+    private final DynamoConfigStore config = new DynamoConfigStore(client, env.table, Shard.ONLY);
 
     AlertRoutesTest() {
         env.market.list("AAPL", 190);
@@ -209,7 +210,7 @@ class AlertRoutesTest {
         String id = created(VALID).get("id").asText();
         Instant fired = CronHarness.T0.plusSeconds(300);
         // Written the way the scheduled function claims a firing: its state and the ledger of what it owes.
-        new DynamoLedgerStore(client, env.table, Backoff.standard(), l -> fired.plusSeconds(86400),
+        new DynamoLedgerStore(client, env.table, Shard.ONLY, Backoff.standard(), l -> fired.plusSeconds(86400),
                 new DynamoFiringHistory(client, env.table, Duration.ofDays(90), Backoff.standard(), line -> {}), line -> {}).claim(new Claim("c-1",
                 List.of(new AlertState(id, false, Side.UNKNOWN, fired, 201.5, 3, 0)),
                 List.of(new Claim.LedgerWrite(new DeliveryLedger("run-1", 0, "c-1", fired.plusSeconds(300),

@@ -57,4 +57,12 @@ class ConfigCacheTest {
         failure = new IllegalStateException("throttled");
         assertThrows(IllegalStateException.class, cache::get);
     }
+
+    @Test
+    void aTableLaidOutForAnotherShardCountFailsTheCallerEvenWithAConfigCached() {
+        cache.get();
+        failure = new ConfigStore.WrongLayout("laid out for 4 shards");
+        clock.advance(Duration.ofMinutes(5));
+        assertThrows(ConfigStore.WrongLayout.class, cache::get);
+    }
 }

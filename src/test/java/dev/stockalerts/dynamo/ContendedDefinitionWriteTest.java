@@ -49,7 +49,7 @@ class ContendedDefinitionWriteTest {
     }
 
     private long revision() {
-        return new DynamoConfigStore(plain, table).load().map(RuntimeConfig::alertsRevision).orElse(0L);
+        return new DynamoConfigStore(plain, table, Shard.ONLY).load().map(RuntimeConfig::alertsRevision).orElse(0L);
     }
 
     @Test

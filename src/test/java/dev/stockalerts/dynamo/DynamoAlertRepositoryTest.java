@@ -31,7 +31,7 @@ class DynamoAlertRepositoryTest {
     private final DynamoDbClient client = LocalDynamo.client(metrics);
     private final String table = LocalDynamo.newTable();
     private final DynamoAlertRepository alerts = new DynamoAlertRepository(client, table);
-    private final DynamoConfigStore config = new DynamoConfigStore(client, table);
+    private final DynamoConfigStore config = new DynamoConfigStore(client, table, Shard.ONLY);
 
     @AfterEach
     void close() {

@@ -56,7 +56,7 @@ class DynamoLedgerStoreTest {
     private final List<String> log = new ArrayList<>();
     private final Backoff fast = new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), 4, d -> {}, new Random(1));
     private final DynamoFiringHistory history = new DynamoFiringHistory(client, table, Duration.ofDays(90), fast, log::add);
-    private final DynamoLedgerStore store = new DynamoLedgerStore(client, table, fast, l -> EXPIRES, history, log::add);
+    private final DynamoLedgerStore store = new DynamoLedgerStore(client, table, Shard.ONLY, fast, l -> EXPIRES, history, log::add);
     private final DynamoStateStore states = new DynamoStateStore(client, table, Backoff.standard(), log::add);
 
     /** Claim ids are idempotency tokens, shared by every test on one DynamoDB Local: unique per test. */
@@ -91,7 +91,7 @@ class DynamoLedgerStoreTest {
         assertEquals(1, states.load("a").orElseThrow().version());
         DeliveryLedger stored = store.ledger("l1").orElseThrow();
         assertEquals(ledger("l1", 0, id("c1"), "a", "b"), stored);
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(LedgerItems.key("l1"))).item();
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(LedgerItems.key(Shard.ONLY, "l1"))).item();
         assertEquals(Long.toString(EXPIRES.getEpochSecond()), item.get("expiresAt").n(), "ledgers carry a TTL");
     }
 

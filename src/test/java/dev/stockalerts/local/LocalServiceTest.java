@@ -168,4 +168,22 @@ class LocalServiceTest {
         assertEquals(1, webhook.bodies().size());
         assertTrue(lines("[Notify]").isEmpty(), "the configured webhook got it, not the local one");
     }
+
+    @Test
+    void withShardsEachTickRunsEveryShardsScheduleAndEachAlertIsCheckedOnce() throws Exception {
+        LocalService service = start(Map.of("ALERT_SHARDS", "3"), 0, null);
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> created = call(service, "POST", "/alerts", "{\"symbol\":\"AAPL\",\"condition\":\"ABOVE\",\"level\":1}");
+            assertEquals(201, created.statusCode(), created.body());
+        }
+        service.ticker().tickNow();
+        List<String> runs = lines("[Cron]");
+        assertEquals(3, runs.size(), runs.toString());
+        int checked = 0;
+        for (int shard = 0; shard < 3; shard++) {
+            assertTrue(runs.get(shard).startsWith("[Cron] shard " + shard + ": "), runs.get(shard));
+            checked += Integer.parseInt(runs.get(shard).replaceAll(".* checked (\\d+) alerts.*", "$1"));
+        }
+        assertEquals(6, checked);
+    }
 }

@@ -17,7 +17,9 @@ import dev.stockalerts.local.YahooFeedServer;
 import dev.stockalerts.time.DeadlineContext;
 import dev.stockalerts.wiring.ApiComponents;
 import dev.stockalerts.wiring.CronComponents;
+import dev.stockalerts.wiring.CronContainer;
 import dev.stockalerts.wiring.Outbound;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -97,19 +99,27 @@ public final class CronHarness implements AutoCloseable {
 
     public void putAlert(Alert alert) {
         try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
-            new DynamoAlertRepository(client, table).put(alert);
+            new DynamoAlertRepository(client, table, settings().alertShards()).put(alert);
         }
     }
 
     public Container container() {
+        return container(new DynamoMetrics(), null);
+    }
+
+    /** A container whose DynamoDB client also passes every call to {@code watcher} (e.g. to see which partitions it reads). */
+    public Container container(ExecutionInterceptor watcher) {
+        return container(new DynamoMetrics(), watcher);
+    }
+
+    private Container container(DynamoMetrics metrics, ExecutionInterceptor watcher) {
         Settings settings = settings();
-        DynamoMetrics metrics = new DynamoMetrics();
         DeadlineContext deadlines = new DeadlineContext();
-        DynamoDbClient client = DynamoClients.forLocalEndpoint(
-                dynamoEndpoint == null ? LocalDynamo.endpoint() : dynamoEndpoint, metrics, deadlines);
-        CronComponents components = CronComponents.create(settings, client, metrics, deadlines,
+        DynamoDbClient client = DynamoClients.forLocalEndpoint(dynamoEndpoint == null ? LocalDynamo.endpoint() : dynamoEndpoint,
+                metrics, deadlines, watcher == null ? List.of() : List.of(watcher));
+        CronContainer cron = new CronContainer(settings, client, metrics, deadlines,
                 Outbound.fromSettings(settings, clock, null, log::add), clock, log::add);
-        return new Container(components, metrics, new AlertsCronFunction(components.check(), log::add));
+        return new Container(cron, metrics, new AlertsCronFunction(cron, log::add));
     }
 
     public ApiContainer api() {
@@ -133,12 +143,27 @@ public final class CronHarness implements AutoCloseable {
         }
     }
 
-    public record Container(CronComponents components, DynamoMetrics metrics, AlertsCronFunction handler) {
-        /** One scheduled invocation; returns the function's JSON report. */
+    /** One container of the scheduled function; with ALERT_SHARDS above 1 it runs whichever shard an event names. */
+    public record Container(CronContainer cron, DynamoMetrics metrics, AlertsCronFunction handler) {
+        /** Shard 0's components (the only shard's, unsharded). */
+        public CronComponents components() {
+            return cron.shard(0);
+        }
+
+        /** One scheduled invocation with the plain schedule event (shard 0); returns the function's JSON report. */
         public Map<String, Object> run() {
             ScheduledEvent event = new ScheduledEvent();
             event.setSource("aws.events");
             event.setDetailType("Scheduled Event");
+            return handler.handleRequest(event, null);
+        }
+
+        /** One scheduled invocation of a shard's schedule: the event carries the shard in its detail. */
+        public Map<String, Object> run(int shard) {
+            ScheduledEvent event = new ScheduledEvent();
+            event.setSource("aws.events");
+            event.setDetailType("Scheduled Event");
+            event.setDetail(Map.of("shard", shard));
             return handler.handleRequest(event, null);
         }
     }
