@@ -12,8 +12,7 @@ import dev.stockalerts.dynamo.TableSetup;
 import dev.stockalerts.handler.RunMetrics;
 import dev.stockalerts.testing.LocalDynamo;
 import dev.stockalerts.testing.SamTemplate;
-import dev.stockalerts.wiring.ApiComponents;
-import dev.stockalerts.wiring.CronComponents;
+import dev.stockalerts.wiring.App;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -47,7 +46,7 @@ class TemplateTest {
     private final SamTemplate template = SamTemplate.load();
 
     private static Map<Secret, String> secretsOf(String function) {
-        Set<Secret> secrets = function.equals(CRON) ? CronComponents.SECRETS : ApiComponents.SECRETS;
+        Set<Secret> secrets = function.equals(CRON) ? App.CRON_SECRETS : App.API_SECRETS;
         return secrets.stream().collect(Collectors.toMap(s -> s, Secret::parameterVariable));
     }
 
@@ -254,7 +253,7 @@ class TemplateTest {
                     .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(used, granted, function);
         }
-        assertEquals(Set.of(Secret.FINNHUB_API_KEY), ApiComponents.SECRETS, "the API sends nothing: no Telegram token");
+        assertEquals(Set.of(Secret.FINNHUB_API_KEY), App.API_SECRETS, "the API sends nothing: no Telegram token");
     }
 
     @Test

@@ -19,8 +19,7 @@ import dev.stockalerts.notify.Notifier;
 import dev.stockalerts.notify.SnsChannel;
 import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.time.DeadlineContext;
-import dev.stockalerts.wiring.ApiComponents;
-import dev.stockalerts.wiring.CronContainer;
+import dev.stockalerts.wiring.App;
 import dev.stockalerts.wiring.Outbound;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,7 +99,7 @@ class LocalStackRunAndApiTest {
                 "YAHOO_BASE_URL", yahoo.baseUri().toString()));
         Outbound http = Outbound.fromSettings(settings, clock, null, log::add);
         // The composition root's quotes and admin notices; the SNS channel on LocalStack's endpoint.
-        outbound = new Outbound(http.quotes(), new Notifier(List.of(new ConsoleChannel(log::add), new SnsChannel(() -> sns, topicArn, Duration.ofSeconds(5)))), http.admin());
+        outbound = new Outbound(http.quotes(), http.traffic(), new Notifier(List.of(new ConsoleChannel(log::add), new SnsChannel(() -> sns, topicArn, Duration.ofSeconds(5)))), http.admin());
     }
 
     @AfterAll
@@ -117,7 +116,7 @@ class LocalStackRunAndApiTest {
 
     @Test
     void anAlertCreatedThroughTheApiFiresOnTheScheduledRunAndReachesSnsSubscribers() {
-        StockApiFunction api = new StockApiFunction(ApiComponents.create(settings, dynamo, outbound, clock, log::add).router());
+        StockApiFunction api = new StockApiFunction(new App(settings, dynamo, new DynamoMetrics(), new DeadlineContext(), clock, log::add, outbound));
         APIGatewayProxyResponseEvent created = api.handleRequest(ApiEvents.request("POST", "/alerts",
                 "{\"symbol\":\"AAPL\",\"condition\":\"ABOVE\",\"level\":200,\"channels\":[\"sns\"]}"), null);
         assertEquals(201, created.getStatusCode(), created.getBody());
@@ -129,7 +128,7 @@ class LocalStackRunAndApiTest {
         DeadlineContext deadlines = new DeadlineContext();
         DynamoDbClient cronDynamo = DynamoClients.forLocalEndpoint(URI.create(Localstack.INSTANCE.getEndpointDynamoDB()), metrics, deadlines);
         AlertsCronFunction cron = new AlertsCronFunction(
-                new CronContainer(settings, cronDynamo, metrics, deadlines, outbound, clock, log::add), log::add);
+                new App(settings, cronDynamo, metrics, deadlines, clock, log::add, outbound).cron(), log::add);
         market.set("AAPL", 205);
         Map<String, Object> report = cron.handleRequest(scheduled(), null);
         assertEquals(1, report.get("alertsChecked"), report.toString());

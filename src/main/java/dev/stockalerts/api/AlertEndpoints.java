@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.AlertState;
-import dev.stockalerts.state.AlertAdmin;
+import dev.stockalerts.manage.AlertDefinitions;
+import dev.stockalerts.manage.AlertAdmin;
 import dev.stockalerts.state.StateReader;
 
 import java.time.Clock;
@@ -64,7 +65,8 @@ public final class AlertEndpoints {
     public ApiResponse list(ApiRequest request) {
         String layout = definitions.pageLayout();
         String list = layout.isEmpty() ? LIST : LIST + " over " + layout;
-        AlertAdmin.Page page = definitions.page(Paging.from(request.query(), list, tokens));
+        Paging paging = Paging.from(request.query(), list, tokens);
+        AlertAdmin.Page page = definitions.page(paging.limit(), paging.after());
         ObjectNode body = ApiJson.object();
         ArrayNode alerts = body.putArray("alerts");
         page.alerts().forEach(a -> alerts.add(AlertJson.alert(a)));

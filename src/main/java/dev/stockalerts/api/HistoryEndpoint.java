@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.delivery.ChannelOutcome;
 import dev.stockalerts.delivery.FiringRecord;
 import dev.stockalerts.delivery.HistoryReader;
+import dev.stockalerts.manage.AlertDefinitions;
 
 /**
  * GET /alerts/{id}/history?limit=N&next=TOKEN → the alert's firings, newest first: when, at what price, what crossed

@@ -1,6 +1,6 @@
 package dev.stockalerts.api;
 
-import dev.stockalerts.state.AlertAdmin;
+import dev.stockalerts.manage.AlertAdmin;
 
 import java.util.List;
 import java.util.function.Consumer;

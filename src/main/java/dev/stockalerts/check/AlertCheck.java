@@ -5,11 +5,8 @@ import dev.stockalerts.alert.AlertEvaluator;
 import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.alert.Evaluation;
 import dev.stockalerts.alert.Observation;
-import dev.stockalerts.config.ConfigCache;
 import dev.stockalerts.delivery.Deliveries;
 import dev.stockalerts.delivery.DeliveryRun;
-import dev.stockalerts.dynamo.DynamoMetrics;
-import dev.stockalerts.dynamo.DynamoUsage;
 import dev.stockalerts.market.MarketCalendar;
 import dev.stockalerts.quote.Quote;
 import dev.stockalerts.quote.QuoteLookup;
@@ -44,7 +41,7 @@ public final class AlertCheck {
     private final AlertStateCache cache;
     private final QuoteService quotes;
     private final Deliveries deliveries;
-    private final DynamoMetrics metrics;
+    private final UsageMeter metrics;
     private final DeadlineContext deadlines;
     private final Clock clock;
     private final MarketCalendar defaultCalendar;
@@ -53,7 +50,7 @@ public final class AlertCheck {
 
     /** @param defaultCalendar the market an alert without its own is checked on (MARKET_CALENDAR) */
     public AlertCheck(ConfigCache config, AlertStateCache cache, QuoteService quotes, Deliveries deliveries,
-                      DynamoMetrics metrics, DeadlineContext deadlines, Clock clock, MarketCalendar defaultCalendar,
+                      UsageMeter metrics, DeadlineContext deadlines, Clock clock, MarketCalendar defaultCalendar,
                       Consumer<String> log) {
         this.config = config;
         this.cache = cache;
@@ -76,7 +73,7 @@ public final class AlertCheck {
         Deadline quotesBy = deadline.share(QUOTES_SHARE);
         Deadline sendsBy = deadline.share(SENDS_SHARE);
         Instant now = clock.instant();
-        DynamoUsage before = metrics.snapshot();
+        StoreUsage before = metrics.snapshot();
         int quotesBefore = quotes.quotesFetched();
         MarketHours hours = new MarketHours(defaultCalendar, now);
 
@@ -115,7 +112,7 @@ public final class AlertCheck {
         if (!deadline.expired()) cache.flushIfDue(now, deliveries.heldBack(), deadline);
 
         if (!lookup.unknown().isEmpty()) log.accept("[Check] No provider knows symbols " + lookup.unknown());
-        DynamoUsage used = metrics.snapshot().minus(before);
+        StoreUsage used = metrics.snapshot().minus(before);
         Set<String> unavailable = new TreeSet<>(lookup.unknown());
         unavailable.addAll(lookup.unavailable());
         return new CheckReport(now, checked, fired, delivery.delivered(), delivery.failed(), delivery.unanswered(),

@@ -1,7 +1,7 @@
 package dev.stockalerts.dynamo;
 
 import dev.stockalerts.alert.Alert;
-import dev.stockalerts.state.AlertAdmin.Page;
+import dev.stockalerts.manage.AlertAdmin.Page;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;

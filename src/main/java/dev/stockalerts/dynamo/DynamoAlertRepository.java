@@ -1,8 +1,8 @@
 package dev.stockalerts.dynamo;
 
 import dev.stockalerts.alert.Alert;
-import dev.stockalerts.config.ConfigStore;
-import dev.stockalerts.state.AlertAdmin;
+import dev.stockalerts.check.ConfigStore;
+import dev.stockalerts.manage.AlertAdmin;
 import dev.stockalerts.state.AlertRepository;
 import dev.stockalerts.time.Deadline;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,8 +1,8 @@
 package dev.stockalerts.dynamo;
 
-import dev.stockalerts.config.ConfigStore;
-import dev.stockalerts.config.ConfigStore.WrongLayout;
-import dev.stockalerts.config.RuntimeConfig;
+import dev.stockalerts.check.ConfigStore;
+import dev.stockalerts.check.ConfigStore.WrongLayout;
+import dev.stockalerts.check.RuntimeConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.stockalerts.dynamo;
 
+import dev.stockalerts.check.StoreUsage;
+import dev.stockalerts.check.UsageMeter;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -17,7 +19,7 @@ import java.util.TreeMap;
  * Counts every DynamoDB call and sums the capacity units the service says it consumed.
  * Registered on the client, so no adapter can forget to count.
  */
-public final class DynamoMetrics implements ExecutionInterceptor {
+public final class DynamoMetrics implements ExecutionInterceptor, UsageMeter {
     private static final Set<String> READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
 
     private long calls;
@@ -40,8 +42,9 @@ public final class DynamoMetrics implements ExecutionInterceptor {
         count(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
     }
 
-    public synchronized DynamoUsage snapshot() {
-        return new DynamoUsage(calls, readUnits, writeUnits, Map.copyOf(callsByOperation));
+    @Override
+    public synchronized StoreUsage snapshot() {
+        return new StoreUsage(calls, readUnits, writeUnits, Map.copyOf(callsByOperation));
     }
 
     private void count(String operation) {

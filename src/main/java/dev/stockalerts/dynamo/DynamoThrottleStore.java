@@ -1,6 +1,6 @@
 package dev.stockalerts.dynamo;
 
-import dev.stockalerts.notify.SharedThrottleStore;
+import dev.stockalerts.throttle.SharedThrottleStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;

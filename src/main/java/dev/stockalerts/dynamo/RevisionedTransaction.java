@@ -1,6 +1,6 @@
 package dev.stockalerts.dynamo;
 
-import dev.stockalerts.state.AlertAdmin;
+import dev.stockalerts.manage.AlertAdmin;
 import dev.stockalerts.time.Deadline;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;

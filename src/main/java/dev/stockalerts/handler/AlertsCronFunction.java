@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockalerts.check.CheckReport;
 
 import dev.stockalerts.time.Deadline;
+import dev.stockalerts.wiring.App;
 import dev.stockalerts.wiring.CronContainer;
 
 import java.time.Duration;
@@ -25,9 +26,13 @@ public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, 
     private final CronContainer container;
     private final Consumer<String> log;
 
-    /** Used by the Lambda runtime: one set of components per container (per shard it runs). */
+    /** Used by the Lambda runtime, once per container: components from the environment (per shard it runs). */
     public AlertsCronFunction() {
-        this(Containers.cron(), System.out::println);
+        this(App.fromEnvironment(App.CRON_SECRETS));
+    }
+
+    public AlertsCronFunction(App app) {
+        this(app.cron(), app.log());
     }
 
     /** The check of whichever of the container's shards each event names. */

@@ -7,11 +7,12 @@ import dev.stockalerts.notify.ConsoleChannel;
 import dev.stockalerts.notify.Notifier;
 import dev.stockalerts.quote.Quote;
 import dev.stockalerts.time.Deadline;
-import dev.stockalerts.quote.ProviderTraffic;
+import dev.stockalerts.time.DeadlineContext;
+import dev.stockalerts.providers.ProviderTraffic;
 import dev.stockalerts.quote.QuoteOutcome;
 import dev.stockalerts.quote.QuoteProvider;
 import dev.stockalerts.quote.QuoteService;
-import dev.stockalerts.wiring.ApiComponents;
+import dev.stockalerts.wiring.App;
 import dev.stockalerts.wiring.Outbound;
 import org.crac.Context;
 import org.crac.Resource;
@@ -82,11 +83,11 @@ public final class ApiPriming implements Resource {
         Clock clock = Clock.systemUTC();
         Settings settings = Settings.from(Map.of("TABLE_NAME", "priming"));
         try (DynamoDbClient dynamo = primingDynamo()) {
-            // The traffic's client is never used: the priming provider answers from memory.
-            QuoteService quotes = new QuoteService(List.of(new PrimingQuotes()), new ProviderTraffic(HttpClient.newHttpClient(), 1),
+            QuoteService quotes = new QuoteService(List.of(new PrimingQuotes()),
                     settings.quoteCacheTtl(), settings.unknownSymbolTtl(), clock, failure -> {});
-            Outbound outbound = new Outbound(quotes, new Notifier(List.of(new ConsoleChannel(line -> { }))), null);
-            StockApiFunction twin = new StockApiFunction(ApiComponents.create(settings, dynamo, outbound, clock, line -> {}).router());
+            Outbound outbound = new Outbound(quotes, null, new Notifier(List.of(new ConsoleChannel(line -> { }))), null);
+            StockApiFunction twin = new StockApiFunction(new App(settings, dynamo, new DynamoMetrics(), new DeadlineContext(),
+                    clock, line -> { }, outbound));
             List<Integer> statuses = new ArrayList<>();
             for (String[] r : REQUESTS) statuses.add(twin.handleRequest(request(r[0], r[1], r[2]), null).getStatusCode());
             return statuses;

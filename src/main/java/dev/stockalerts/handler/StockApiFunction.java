@@ -8,27 +8,29 @@ import dev.stockalerts.api.ApiRequest;
 import dev.stockalerts.api.ApiResponse;
 import dev.stockalerts.api.Router;
 import dev.stockalerts.time.Deadline;
+import dev.stockalerts.wiring.App;
 import org.crac.Core;
 
 import java.time.Duration;
 
 /** API Gateway (REST, proxy integration) → the stock API's router. The router and its caches live as long as the container. */
 public final class StockApiFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    /** Held here because org.crac keeps registered resources only weakly. */
-    private static final ApiPriming PRIMING = new ApiPriming(System.out::println);
     /** Kept from the invocation's remaining time for answering after the last retry gives up. */
     static final Duration MARGIN = Duration.ofMillis(500);
 
     private final Router router;
+    /** Held by the handler (which the runtime holds) because org.crac keeps registered resources only weakly. */
+    private final ApiPriming priming;
 
-    /** Used by the Lambda runtime: one set of components per container, primed before a SnapStart snapshot. */
+    /** Used by the Lambda runtime, once per container: components from the environment, primed before a SnapStart snapshot. */
     public StockApiFunction() {
-        this(Containers.api().router());
-        Core.getGlobalContext().register(PRIMING);
+        this(App.fromEnvironment(App.API_SECRETS));
+        Core.getGlobalContext().register(priming);
     }
 
-    public StockApiFunction(Router router) {
-        this.router = router;
+    public StockApiFunction(App app) {
+        this.router = app.api();
+        this.priming = new ApiPriming(app.log());
     }
 
     @Override

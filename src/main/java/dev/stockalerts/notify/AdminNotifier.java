@@ -2,7 +2,7 @@ package dev.stockalerts.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.delivery.OperatorNotices;
-import dev.stockalerts.quote.QuoteProviderException;
+import dev.stockalerts.throttle.ThrottleCache;
 import dev.stockalerts.time.Deadline;
 
 import java.net.URI;
@@ -38,13 +38,6 @@ public final class AdminNotifier implements OperatorNotices {
     public boolean providerFailure(String provider, String kind, String message) {
         return send("provider_failure", provider + ":" + kind,
                 "quote provider " + provider + " failing: " + kind + ": " + message);
-    }
-
-    public boolean providerFailure(QuoteProviderException e) {
-        // The exception message already starts with "provider: KIND: "; don't say it twice.
-        String prefix = e.provider() + ": " + e.kind() + ": ";
-        String detail = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-        return providerFailure(e.provider(), e.kind().name(), detail);
     }
 
     /** A general notice, throttled by {@code key}. */

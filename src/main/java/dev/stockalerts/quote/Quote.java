@@ -50,7 +50,7 @@ public record Quote(
     }
 
     /** The same quote under another name (a provider's spelling of the symbol mapped back to ours). */
-    Quote forSymbol(String ours) {
+    public Quote forSymbol(String ours) {
         return new Quote(ours, price, previousClose, currency, marketTime, provider, dayHigh, dayLow, tradingDay);
     }
 }

@@ -10,12 +10,14 @@ public class QuoteProviderException extends Exception {
 
     private final String provider;
     private final Kind kind;
+    private final String detail;
     private final Long retryAfterSeconds;
 
     public QuoteProviderException(String provider, Kind kind, String message, Long retryAfterSeconds, Throwable cause) {
         super(provider + ": " + kind + ": " + message, cause);
         this.provider = provider;
         this.kind = kind;
+        this.detail = message;
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
@@ -29,6 +31,11 @@ public class QuoteProviderException extends Exception {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** What went wrong, without the provider and kind the message starts with (for a notice that names them apart). */
+    public String detail() {
+        return detail;
     }
 
     /** The provider's Retry-After in seconds when it sent one, else null. */

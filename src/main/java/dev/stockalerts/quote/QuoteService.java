@@ -30,7 +30,6 @@ public final class QuoteService {
     private record Cached(Quote quote, Instant fetchedAt) {}
 
     private final List<QuoteProvider> providers;
-    private final ProviderTraffic traffic;
     private final Duration ttl;
     private final UnknownSymbols unknownSymbols;
     private final Clock clock;
@@ -40,17 +39,15 @@ public final class QuoteService {
     private final AtomicInteger cacheHits = new AtomicInteger();
 
     /**
-     * @param traffic         where the providers' requests are counted
      * @param ttl             how long a fetched quote is served from memory; {@link Duration#ZERO} disables the cache
      * @param unknownTtl      how long a symbol every provider called unknown stays unknown without asking again
      * @param failureListener told about provider failures, one per provider and kind per lookup (throttled admin notices)
      */
-    public QuoteService(List<QuoteProvider> providers, ProviderTraffic traffic, Duration ttl, Duration unknownTtl,
+    public QuoteService(List<QuoteProvider> providers, Duration ttl, Duration unknownTtl,
                         Clock clock, Consumer<QuoteProviderException> failureListener) {
         this.providers = List.copyOf(providers);
         // With no provider every symbol would come back "unknown", which would be a lie.
         if (this.providers.isEmpty()) throw new IllegalArgumentException("at least one quote provider is needed");
-        this.traffic = Objects.requireNonNull(traffic, "traffic");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
         if (ttl.isNegative()) throw new IllegalArgumentException("ttl must not be negative: " + ttl);
         this.unknownSymbols = new UnknownSymbols(Objects.requireNonNull(unknownTtl, "unknownTtl"));
@@ -158,10 +155,5 @@ public final class QuoteService {
     /** Quotes served from the cache so far. */
     public int cacheHits() {
         return cacheHits.get();
-    }
-
-    /** HTTP requests sent to providers so far, per provider. */
-    public Map<String, Long> providerRequests() {
-        return traffic.requestsByProvider();
     }
 }

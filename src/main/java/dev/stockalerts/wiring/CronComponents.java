@@ -1,8 +1,7 @@
 package dev.stockalerts.wiring;
 
 import dev.stockalerts.check.AlertCheck;
-import dev.stockalerts.config.ConfigCache;
-import dev.stockalerts.config.Secrets;
+import dev.stockalerts.check.ConfigCache;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.delivery.Deliveries;
 import dev.stockalerts.delivery.RetryPolicy;
@@ -20,13 +19,10 @@ import dev.stockalerts.time.DeadlineContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /** Everything the scheduled function keeps for one shard for the life of a container, built once. */
 public record CronComponents(AlertCheck check, AlertStateCache cache, Deliveries deliveries) {
-    /** The secrets the scheduled function reads: quote providers (Finnhub) and channels (Telegram). */
-    public static final Set<Secrets.Secret> SECRETS = Set.of(Secrets.Secret.FINNHUB_API_KEY, Secrets.Secret.TELEGRAM_BOT_TOKEN);
     /** Sends in flight at once: 30 firings to a slow webhook fit in about two of its timeouts. */
     static final int PARALLEL_SENDS = 16;
 

@@ -5,15 +5,15 @@ import dev.stockalerts.notify.AdminNotifier;
 import dev.stockalerts.notify.ConsoleChannel;
 import dev.stockalerts.notify.NotificationChannel;
 import dev.stockalerts.notify.Notifier;
-import dev.stockalerts.notify.SharedThrottleStore;
+import dev.stockalerts.throttle.SharedThrottleStore;
 import dev.stockalerts.notify.SnsChannel;
 import dev.stockalerts.notify.TelegramChannel;
-import dev.stockalerts.notify.ThrottleCache;
+import dev.stockalerts.throttle.ThrottleCache;
 import dev.stockalerts.notify.WebhookChannel;
-import dev.stockalerts.quote.ProviderSettings;
-import dev.stockalerts.quote.ProviderTraffic;
+import dev.stockalerts.providers.ProviderSettings;
+import dev.stockalerts.providers.ProviderTraffic;
 import dev.stockalerts.quote.QuoteProvider;
-import dev.stockalerts.quote.QuoteProviders;
+import dev.stockalerts.providers.QuoteProviders;
 import dev.stockalerts.quote.QuoteService;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The HTTP side of a container: quote providers with fallback, notification channels, admin notices. */
-public record Outbound(QuoteService quotes, Notifier notifier, AdminNotifier admin) {
+public record Outbound(QuoteService quotes, ProviderTraffic traffic, Notifier notifier, AdminNotifier admin) {
 
     public static Outbound fromSettings(Settings settings, Clock clock, SharedThrottleStore sharedThrottle, Consumer<String> log) {
         HttpClient http = QuoteProviders.httpClient(settings.httpTimeout());
@@ -45,9 +45,9 @@ public record Outbound(QuoteService quotes, Notifier notifier, AdminNotifier adm
                 providerOrder(settings, log), settings.yahooBaseUrl(), settings.finnhubBaseUrl(),
                 settings.finnhubApiKey(), settings.stooqBaseUrl(), settings.httpTimeout(), settings.yahooSpark(),
                 settings.yahooSparkBatch(), settings.quoteRequestsPerRun(), settings.finnhubCallsPerMinute()), traffic);
-        QuoteService quotes = new QuoteService(providers, traffic, settings.quoteCacheTtl(), settings.unknownSymbolTtl(),
-                clock, admin::providerFailure);
-        return new Outbound(quotes, new Notifier(channels(settings, notifyHttp, log)), admin);
+        QuoteService quotes = new QuoteService(providers, settings.quoteCacheTtl(), settings.unknownSymbolTtl(),
+                clock, e -> admin.providerFailure(e.provider(), e.kind().name(), e.detail()));
+        return new Outbound(quotes, traffic, new Notifier(channels(settings, notifyHttp, log)), admin);
     }
 
     /** Finnhub needs a key; without one it is left out of the chain rather than failing every call. */

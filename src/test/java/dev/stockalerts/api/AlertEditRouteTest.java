@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
-import dev.stockalerts.config.RuntimeConfig;
+import dev.stockalerts.check.RuntimeConfig;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoConfigStore;
 import dev.stockalerts.dynamo.DynamoMetrics;
@@ -135,9 +135,9 @@ class AlertEditRouteTest {
         // Another client's edit lands between this PATCH's read and its conditional write.
         Alert read = alerts.get(id).orElseThrow();
         Alert other = read.edited(Condition.ABOVE, 200, read.rearm(), read.channels(), "theirs", null);
-        assertEquals(dev.stockalerts.state.AlertAdmin.Edited.EDITED,
+        assertEquals(dev.stockalerts.manage.AlertAdmin.Edited.EDITED,
                 alerts.edit(other, 1, dev.stockalerts.time.Deadline.none()));
-        assertEquals(dev.stockalerts.state.AlertAdmin.Edited.STALE,
+        assertEquals(dev.stockalerts.manage.AlertAdmin.Edited.STALE,
                 alerts.edit(read.edited(Condition.ABOVE, 250, read.rearm(), read.channels(), "first", null), 1, dev.stockalerts.time.Deadline.none()));
 
         JsonNode body = ApiEvents.json(patch("{\"level\":250}").getBody());

@@ -11,7 +11,7 @@ import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
 import dev.stockalerts.alert.Side;
-import dev.stockalerts.config.RuntimeConfig;
+import dev.stockalerts.check.RuntimeConfig;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoConfigStore;

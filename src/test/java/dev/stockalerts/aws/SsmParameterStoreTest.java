@@ -91,7 +91,7 @@ class SsmParameterStoreTest {
         server.routeAll(found(parameter(FINNHUB, "fh-key")));
         Map<String, String> resolved = Secrets.resolve(
                 Map.of("FINNHUB_API_KEY_PARAMETER", FINNHUB, "TELEGRAM_BOT_TOKEN_PARAMETER", TELEGRAM),
-                dev.stockalerts.wiring.ApiComponents.SECRETS, store(server.baseUri()));
+                dev.stockalerts.wiring.App.API_SECRETS, store(server.baseUri()));
 
         assertEquals("fh-key", resolved.get("FINNHUB_API_KEY"));
         assertEquals(null, resolved.get("TELEGRAM_BOT_TOKEN"));

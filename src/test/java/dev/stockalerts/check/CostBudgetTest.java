@@ -1,7 +1,6 @@
 package dev.stockalerts.check;
 
 import dev.stockalerts.alert.Alert;
-import dev.stockalerts.dynamo.DynamoUsage;
 import dev.stockalerts.local.AlertSeeder;
 import dev.stockalerts.local.SimulatedMarket;
 import dev.stockalerts.local.WebhookReceiver;
@@ -48,7 +47,7 @@ class CostBudgetTest {
     static final double OUTAGE_WORST_HOUR_UNITS = 100;
 
     /** One simulated hour of 12 runs. */
-    private record Hour(DynamoUsage usage, int fired, int givenUp, int owed) {}
+    private record Hour(StoreUsage usage, int fired, int givenUp, int owed) {}
 
     private static List<Hour> run(int hours, int webhookStatus, WebhookReceiver admin) {
         try (CronHarness harness = new CronHarness()) {
@@ -64,7 +63,7 @@ class CostBudgetTest {
                 CronHarness.Container container = harness.container();
                 List<Hour> result = new ArrayList<>();
                 for (int hour = 0; hour < hours; hour++) {
-                    DynamoUsage before = container.metrics().snapshot();
+                    StoreUsage before = container.metrics().snapshot();
                     int fired = 0;
                     int givenUp = 0;
                     int owed = 0;
@@ -86,7 +85,7 @@ class CostBudgetTest {
         return hours.subList(2, hours.size());
     }
 
-    private static double average(List<Hour> hours, java.util.function.ToDoubleFunction<DynamoUsage> f) {
+    private static double average(List<Hour> hours, java.util.function.ToDoubleFunction<StoreUsage> f) {
         return hours.stream().mapToDouble(h -> f.applyAsDouble(h.usage())).average().orElseThrow();
     }
 
@@ -105,8 +104,8 @@ class CostBudgetTest {
         try (WebhookReceiver admin = new WebhookReceiver(body -> {})) {
             List<Hour> hours = steady(run(10, 204, admin));
 
-            double calls = average(hours, DynamoUsage::calls);
-            double units = average(hours, DynamoUsage::capacityUnits);
+            double calls = average(hours, StoreUsage::calls);
+            double units = average(hours, StoreUsage::capacityUnits);
             assertTrue(calls <= HEALTHY_CALLS, "average calls/h " + calls + "\n" + table(hours));
             assertTrue(units <= HEALTHY_UNITS, "average CU/h " + units + "\n" + table(hours));
             for (Hour h : hours) {
@@ -128,7 +127,7 @@ class CostBudgetTest {
                 assertTrue(h.usage().calls() <= OUTAGE_CALLS_PER_HOUR, table(all));
                 assertTrue(h.usage().capacityUnits() <= OUTAGE_WORST_HOUR_UNITS, table(all));
             }
-            double units = average(hours, DynamoUsage::capacityUnits);
+            double units = average(hours, StoreUsage::capacityUnits);
             assertTrue(units <= OUTAGE_UNITS, "average CU/h " + units + "\n" + table(all));
 
             assertEquals(0, all.subList(0, 24).stream().mapToInt(Hour::givenUp).sum(), "nothing is given up within 24 h");

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
-import dev.stockalerts.state.AlertAdmin;
+import dev.stockalerts.check.StoreUsage;
+import dev.stockalerts.manage.AlertAdmin;
 import dev.stockalerts.time.Deadline;
 import dev.stockalerts.testing.LocalDynamo;
 import java.time.Duration;
@@ -171,11 +172,11 @@ class DynamoAlertRepositoryTest {
     @Test
     void everyCallReportsConsumedCapacity() {
         alerts.create(alert("a-1", RearmPolicy.once()), CAP, NONE); // a fresh table: the count is set on the way
-        DynamoUsage before = metrics.snapshot();
+        StoreUsage before = metrics.snapshot();
         alerts.get("a-1");
         alerts.requestRearm("a-1", CREATED, NONE);
         alerts.delete("a-1", NONE);
-        DynamoUsage used = metrics.snapshot().minus(before);
+        StoreUsage used = metrics.snapshot().minus(before);
         assertEquals(3, used.calls());
         assertTrue(used.readUnits() >= 1, "strongly consistent GetItem: 1 RCU, got " + used.readUnits());
         assertTrue(used.writeUnits() >= 2, "two writes of small items: 1 WCU each, got " + used.writeUnits());

@@ -3,6 +3,7 @@ package dev.stockalerts.dynamo;
 import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.alert.Firing;
 import dev.stockalerts.alert.Side;
+import dev.stockalerts.check.StoreUsage;
 import dev.stockalerts.delivery.Claim;
 import dev.stockalerts.delivery.ChannelOutcome;
 import dev.stockalerts.delivery.ClaimResult;
@@ -83,9 +84,9 @@ class DynamoLedgerStoreTest {
 
     @Test
     void aClaimWritesItsStatesAndLedgerInOneTransaction() {
-        DynamoUsage before = metrics.snapshot();
+        StoreUsage before = metrics.snapshot();
         assertEquals(ClaimResult.COMMITTED, store.claim(newFirings(id("c1"), "l1", fired("a", 0), fired("b", 0))), log.toString());
-        DynamoUsage used = metrics.snapshot().minus(before);
+        StoreUsage used = metrics.snapshot().minus(before);
 
         assertEquals(Map.of("TransactWriteItems", 1L), used.callsByOperation());
         assertEquals(1, states.load("a").orElseThrow().version());
@@ -127,10 +128,10 @@ class DynamoLedgerStoreTest {
     @Test
     void aSingleLedgerRetryIsOneConditionalPutAtHalfTheUnits() {
         store.claim(newFirings(id("c1"), "l1", fired("a", 0)));
-        DynamoUsage before = metrics.snapshot();
+        StoreUsage before = metrics.snapshot();
         assertEquals(ClaimResult.COMMITTED, store.claim(new Claim(id("c2"), List.of(),
                 List.of(new Claim.LedgerWrite(ledger("l1", 1, id("c2"), "a"), 0L)), List.of())));
-        DynamoUsage used = metrics.snapshot().minus(before);
+        StoreUsage used = metrics.snapshot().minus(before);
         assertEquals(Map.of("PutItem", 1L), used.callsByOperation());
         assertEquals(1.0, used.writeUnits(), 1e-9);
     }
@@ -178,7 +179,7 @@ class DynamoLedgerStoreTest {
         store.claim(newFirings(id("c1"), "l1", fired("a", 0), fired("b", 0)));
         List<FiringRecord> records = List.of(new FiringRecord(new Firing("a", 1, T0, 101),
                 List.of(new ChannelOutcome("webhook", ChannelOutcome.Status.RETRYING, null))));
-        DynamoUsage before = metrics.snapshot();
+        StoreUsage before = metrics.snapshot();
 
         assertTrue(store.settle(ledger("l1", 0, id("c1"), "a"), records, true));
 
@@ -196,7 +197,7 @@ class DynamoLedgerStoreTest {
         List<FiringRecord> records = List.of(
                 new FiringRecord(first, List.of(new ChannelOutcome("webhook", ChannelOutcome.Status.DELIVERED, null))),
                 new FiringRecord(second, List.of(new ChannelOutcome("webhook", ChannelOutcome.Status.GIVEN_UP, "HTTP 404"))));
-        DynamoUsage before = metrics.snapshot();
+        StoreUsage before = metrics.snapshot();
 
         assertTrue(store.settle(ledger("l1", 0, id("c1")), records, true));
 

@@ -1,5 +1,6 @@
 package dev.stockalerts.dynamo;
 
+import dev.stockalerts.check.StoreUsage;
 import dev.stockalerts.testing.LocalDynamo;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,7 +26,7 @@ class DynamoMetricsTest {
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         client.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("A"), "sk", AttributeValue.fromS("1")))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        DynamoUsage usage = metrics.snapshot();
+        StoreUsage usage = metrics.snapshot();
         assertEquals(2, usage.calls());
         assertEquals(1.0, usage.writeUnits());
         assertEquals(0.5, usage.readUnits());

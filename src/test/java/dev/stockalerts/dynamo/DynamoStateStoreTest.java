@@ -2,6 +2,7 @@ package dev.stockalerts.dynamo;
 
 import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.alert.Side;
+import dev.stockalerts.check.StoreUsage;
 import dev.stockalerts.state.StateStore.WriteOutcome;
 import dev.stockalerts.testing.LocalDynamo;
 import dev.stockalerts.time.Deadline;
@@ -33,17 +34,17 @@ class DynamoStateStoreTest {
 
     @Test
     void sixtyDirtyStatesTakeThreeBatchWriteCallsAndOneQueryToReadBack() {
-        DynamoUsage before = metrics.snapshot();
+        StoreUsage before = metrics.snapshot();
         WriteOutcome outcome = store.writeBatch(states(60), List.of(), Deadline.none());
-        DynamoUsage writes = metrics.snapshot().minus(before);
+        StoreUsage writes = metrics.snapshot().minus(before);
 
         assertEquals(60, outcome.written().size());
         assertEquals(3, writes.callsByOperation().get("BatchWriteItem"));
         assertEquals(60.0, writes.writeUnits(), 0.001); // one unit per small item, batch or not
 
-        DynamoUsage beforeRead = metrics.snapshot();
+        StoreUsage beforeRead = metrics.snapshot();
         List<AlertState> loaded = store.loadAll().states();
-        DynamoUsage reads = metrics.snapshot().minus(beforeRead);
+        StoreUsage reads = metrics.snapshot().minus(beforeRead);
         assertEquals(60, loaded.size());
         assertEquals(1, reads.calls());
         assertTrue(reads.readUnits() <= 1.5, "one eventually consistent page of small items: " + reads.readUnits());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
-import dev.stockalerts.state.AlertAdmin;
+import dev.stockalerts.manage.AlertAdmin;
 import dev.stockalerts.testing.LocalDynamo;
 import dev.stockalerts.time.Deadline;
 import java.time.Instant;

@@ -11,8 +11,8 @@ import dev.stockalerts.dynamo.TransactionFaults;
 import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.LocalDynamo;
-import dev.stockalerts.wiring.ApiComponents;
-import dev.stockalerts.wiring.Outbound;
+import dev.stockalerts.time.DeadlineContext;
+import dev.stockalerts.wiring.App;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,15 +29,14 @@ class ContendedApiRequestTest {
 
     private final CronHarness env = new CronHarness();
     private final TransactionFaults faults = TransactionFaults.conflicts(Integer.MAX_VALUE);
-    private final DynamoDbClient client = faults.client(new DynamoMetrics());
+    private final DynamoMetrics metrics = new DynamoMetrics();
+    private final DynamoDbClient client = faults.client(metrics);
     private final StockApiFunction function;
 
     ContendedApiRequestTest() {
         env.market.list("AAPL", 190);
         Settings settings = env.settings();
-        ApiComponents components = ApiComponents.create(settings, client,
-                Outbound.fromSettings(settings, env.clock, null, env.log::add), env.clock, env.log::add);
-        function = new StockApiFunction(components.router());
+        function = new StockApiFunction(new App(settings, client, metrics, new DeadlineContext(), env.clock, env.log::add));
     }
 
     @AfterEach

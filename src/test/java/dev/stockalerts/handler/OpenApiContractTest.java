@@ -17,7 +17,7 @@ import com.networknt.schema.dialect.Dialects;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
-import dev.stockalerts.api.AlertDefinitions;
+import dev.stockalerts.manage.AlertDefinitions;
 import dev.stockalerts.api.AlertEndpoints;
 import dev.stockalerts.api.AlertReferences;
 import dev.stockalerts.api.HistoryEndpoint;

@@ -45,7 +45,7 @@ class LocalServiceTest {
     private LocalService start(Map<String, String> environment, int port, Duration tickEvery) {
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("TABLE_NAME", LocalDynamo.newTable());
-        LocalService service = new LocalService(env, LocalDynamo::client, clock, port, tickEvery, out::add);
+        LocalService service = new LocalService(env, (metrics, deadlines) -> LocalDynamo.client(metrics, deadlines), clock, port, tickEvery, out::add);
         toClose.add(service);
         return service;
     }

@@ -13,7 +13,7 @@ class ServeBannerTest {
     void namesTheUrlTableProvidersScheduleAndRequestsToPaste() {
         ScaledClock clock = new ScaledClock(new SimulatedClock(Instant.parse("2026-11-23T14:00:00Z")), 300);
         String table = LocalDynamo.newTable();
-        try (LocalService service = new LocalService(Map.of("TABLE_NAME", table), LocalDynamo::client, clock, 0, null, line -> {})) {
+        try (LocalService service = new LocalService(Map.of("TABLE_NAME", table), (metrics, deadlines) -> LocalDynamo.client(metrics, deadlines), clock, 0, null, line -> {})) {
             String url = service.baseUri().toString();
             String banner = String.join("\n", ServeBanner.lines(service, "embedded DynamoDB Local at http://127.0.0.1:1", clock, 300));
             for (String expected : List.of(

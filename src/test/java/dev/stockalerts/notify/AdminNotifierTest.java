@@ -4,9 +4,9 @@ import dev.stockalerts.local.SimulatedClock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stockalerts.quote.QuoteProviderException;
 import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
+import dev.stockalerts.throttle.ThrottleCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,14 +61,6 @@ class AdminNotifierTest {
         admin.providerFailure("yahoo", "SERVER_ERROR", "HTTP 502");
         assertEquals(2, server.requests().size());
         assertTrue(server.requests().get(1).body().contains("\"key\":\"yahoo:TIMEOUT\""));
-    }
-
-    @Test
-    void exceptionOverloadDoesNotRepeatThePrefix() throws Exception {
-        AdminNotifier admin = admin(server.uri("/admin"), Duration.ofSeconds(5));
-        admin.providerFailure(new QuoteProviderException("yahoo", QuoteProviderException.Kind.SERVER_ERROR, "HTTP 503"));
-        JsonNode body = new ObjectMapper().readTree(server.onlyRequest().body());
-        assertEquals("quote provider yahoo failing: SERVER_ERROR: HTTP 503", body.get("message").asText());
     }
 
     @Test

@@ -15,10 +15,9 @@ import dev.stockalerts.local.SimulatedMarket;
 import dev.stockalerts.local.WebhookReceiver;
 import dev.stockalerts.local.YahooFeedServer;
 import dev.stockalerts.time.DeadlineContext;
-import dev.stockalerts.wiring.ApiComponents;
+import dev.stockalerts.wiring.App;
 import dev.stockalerts.wiring.CronComponents;
 import dev.stockalerts.wiring.CronContainer;
-import dev.stockalerts.wiring.Outbound;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -117,22 +116,21 @@ public final class CronHarness implements AutoCloseable {
         DeadlineContext deadlines = new DeadlineContext();
         DynamoDbClient client = DynamoClients.forLocalEndpoint(dynamoEndpoint == null ? LocalDynamo.endpoint() : dynamoEndpoint,
                 metrics, deadlines, watcher == null ? List.of() : List.of(watcher));
-        CronContainer cron = new CronContainer(settings, client, metrics, deadlines,
-                Outbound.fromSettings(settings, clock, null, log::add), clock, log::add);
+        CronContainer cron = new App(settings, client, metrics, deadlines, clock, log::add).cron();
         return new Container(cron, metrics, new AlertsCronFunction(cron, log::add));
     }
 
     public ApiContainer api() {
         Settings settings = settings();
         DynamoMetrics metrics = new DynamoMetrics();
+        DeadlineContext deadlines = new DeadlineContext();
         DynamoDbClient client = DynamoClients.forLocalEndpoint(
-                dynamoEndpoint == null ? LocalDynamo.endpoint() : dynamoEndpoint, metrics, new DeadlineContext());
-        ApiComponents components = ApiComponents.create(settings, client,
-                Outbound.fromSettings(settings, clock, null, log::add), clock, log::add);
-        return new ApiContainer(components, metrics, new StockApiFunction(components.router()));
+                dynamoEndpoint == null ? LocalDynamo.endpoint() : dynamoEndpoint, metrics, deadlines);
+        return new ApiContainer(metrics, new StockApiFunction(new App(settings, client, metrics, deadlines, clock, log::add)));
     }
 
-    public record ApiContainer(ApiComponents components, DynamoMetrics metrics, StockApiFunction handler) {
+    /** A container of the API function, built as Lambda builds it (through the composition root). */
+    public record ApiContainer(DynamoMetrics metrics, StockApiFunction handler) {
         public APIGatewayProxyResponseEvent call(APIGatewayProxyRequestEvent event) {
             return handler.handleRequest(event, null);
         }

@@ -60,6 +60,11 @@ public final class LocalDynamo {
     }
 
     /** A client counting calls and capacity into {@code metrics}. */
+    /** A client as production builds it, capping its calls by {@code deadlines}. */
+    public static DynamoDbClient client(DynamoMetrics metrics, DeadlineContext deadlines) {
+        return DynamoClients.forLocalEndpoint(engine().endpoint(), metrics, deadlines);
+    }
+
     public static DynamoDbClient client(DynamoMetrics metrics) {
         return DynamoClients.forLocalEndpoint(engine().endpoint(), metrics, new DeadlineContext());
     }

@@ -1,0 +1,127 @@
+package dev.stockalerts.wiring;
+
+import dev.stockalerts.api.AlertEndpoints;
+import dev.stockalerts.api.AlertReferences;
+import dev.stockalerts.api.HistoryEndpoint;
+import dev.stockalerts.api.PageTokens;
+import dev.stockalerts.api.QuoteEndpoint;
+import dev.stockalerts.api.Router;
+import dev.stockalerts.api.StockApiRoutes;
+import dev.stockalerts.aws.SsmParameterStore;
+import dev.stockalerts.config.Secrets;
+import dev.stockalerts.config.Settings;
+import dev.stockalerts.dynamo.Backoff;
+import dev.stockalerts.dynamo.DynamoAlertRepository;
+import dev.stockalerts.dynamo.DynamoClients;
+import dev.stockalerts.dynamo.DynamoFiringHistory;
+import dev.stockalerts.dynamo.DynamoMetrics;
+import dev.stockalerts.dynamo.DynamoPageTokenKey;
+import dev.stockalerts.dynamo.DynamoStateStore;
+import dev.stockalerts.dynamo.DynamoThrottleStore;
+import dev.stockalerts.manage.AlertDefinitions;
+import dev.stockalerts.notify.TelegramChannel;
+import dev.stockalerts.time.DeadlineContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The composition root: the one place that turns {@link Settings} into a function container's components. The
+ * Lambda handlers, the local service, the simulation and the tests all build through it; what differs between them
+ * comes in: the DynamoDB client, the clock, where log lines go, and (for priming or a test's own SNS) the outbound side.
+ */
+public final class App {
+    /** The secrets the scheduled function reads: quote providers (Finnhub) and channels (Telegram). */
+    public static final Set<Secrets.Secret> CRON_SECRETS = Set.of(Secrets.Secret.FINNHUB_API_KEY, Secrets.Secret.TELEGRAM_BOT_TOKEN);
+    /** The secrets the API reads: quote providers only (Finnhub). It never sends a notification itself. */
+    public static final Set<Secrets.Secret> API_SECRETS = Set.of(Secrets.Secret.FINNHUB_API_KEY);
+
+    private final Settings settings;
+    private final DynamoDbClient dynamo;
+    private final DynamoMetrics metrics;
+    private final DeadlineContext deadlines;
+    private final Clock clock;
+    private final Consumer<String> log;
+    private final Outbound outbound;
+
+    /** @param deadlines the context {@code dynamo} caps its calls by (the one it was built with) */
+    public App(Settings settings, DynamoDbClient dynamo, DynamoMetrics metrics, DeadlineContext deadlines, Clock clock,
+               Consumer<String> log) {
+        this(settings, dynamo, metrics, deadlines, clock, log,
+                Outbound.fromSettings(settings, clock, new DynamoThrottleStore(dynamo, settings.tableName()), log));
+    }
+
+    public App(Settings settings, DynamoDbClient dynamo, DynamoMetrics metrics, DeadlineContext deadlines, Clock clock,
+               Consumer<String> log, Outbound outbound) {
+        this.settings = settings;
+        this.dynamo = dynamo;
+        this.metrics = metrics;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.log = log;
+        this.outbound = outbound;
+    }
+
+    /**
+     * A Lambda container's: settings from the environment (the named secrets read from SSM by parameter name, once),
+     * the region's DynamoDB, the system clock, and stdout, which the runtime sends to CloudWatch Logs.
+     */
+    public static App fromEnvironment(Set<Secrets.Secret> secrets) {
+        Settings settings = Settings.from(Secrets.resolve(System.getenv(), secrets, App::readParameters));
+        DynamoMetrics metrics = new DynamoMetrics();
+        DeadlineContext deadlines = new DeadlineContext();
+        return new App(settings, DynamoClients.fromEnvironment(metrics, deadlines), metrics, deadlines, Clock.systemUTC(),
+                System.out::println);
+    }
+
+    /** Only called when a secret is named by its parameter and not set plainly (never in local runs). */
+    private static Map<String, String> readParameters(Collection<String> names) {
+        try (SsmParameterStore ssm = SsmParameterStore.fromEnvironment()) {
+            return ssm.read(names);
+        }
+    }
+
+    /** The scheduled function's components; each shard's are built on that shard's first run in this container. */
+    public CronContainer cron() {
+        return new CronContainer(settings, dynamo, metrics, deadlines, outbound, clock, log);
+    }
+
+    /** The API function's router over its endpoints. */
+    public Router api() {
+        String table = settings.tableName();
+        AlertDefinitions definitions = new AlertDefinitions(
+                new DynamoAlertRepository(dynamo, table, settings.alertShards()), settings.maxAlerts(), log);
+        PageTokens tokens = new PageTokens(new DynamoPageTokenKey(dynamo, table));
+        return StockApiRoutes.router(
+                new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()),
+                new AlertEndpoints(definitions, DynamoStateStore.reader(dynamo, table, settings.alertShards()),
+                        new AlertReferences(channelNames(), outbound.quotes()), tokens, clock),
+                new HistoryEndpoint(definitions,
+                        new DynamoFiringHistory(dynamo, table, settings.historyTtl(), Backoff.standard(), log), tokens),
+                log);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Outbound outbound() {
+        return outbound;
+    }
+
+    public Consumer<String> log() {
+        return log;
+    }
+
+    /** Telegram counts as configured when the scheduled function has it: the API does not read its token. */
+    private Set<String> channelNames() {
+        Set<String> names = new TreeSet<>(outbound.notifier().channelNames());
+        if (settings.telegramChatId() != null && settings.telegramBotTokenParameter() != null) names.add(TelegramChannel.NAME);
+        return names;
+    }
+}
