@@ -1,9 +1,9 @@
 package dev.stockalerts.local;
 
 import dev.stockalerts.alert.AlertState;
+import dev.stockalerts.check.StoreUsage;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoStateStore;
-import dev.stockalerts.check.StoreUsage;
 import dev.stockalerts.time.Deadline;
 
 import java.io.IOException;

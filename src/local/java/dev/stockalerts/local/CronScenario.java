@@ -1,9 +1,9 @@
 package dev.stockalerts.local;
 
 import dev.stockalerts.alert.Alert;
+import dev.stockalerts.check.StoreUsage;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
-import dev.stockalerts.check.StoreUsage;
 import dev.stockalerts.quote.Quote;
 import dev.stockalerts.quote.QuoteService;
 import dev.stockalerts.wiring.Outbound;

@@ -1,10 +1,10 @@
 package dev.stockalerts.local;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.stockalerts.check.StoreUsage;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoClients;
 import dev.stockalerts.dynamo.DynamoMetrics;
-import dev.stockalerts.check.StoreUsage;
 import dev.stockalerts.handler.AlertsCronFunction;
 import dev.stockalerts.providers.ProviderTraffic;
 import dev.stockalerts.time.DeadlineContext;

@@ -1,6 +1,7 @@
 package dev.stockalerts.alert;
 
 import dev.stockalerts.market.MarketCalendars;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.AlertState;
-import dev.stockalerts.manage.AlertDefinitions;
 import dev.stockalerts.manage.AlertAdmin;
+import dev.stockalerts.manage.AlertDefinitions;
 import dev.stockalerts.state.StateReader;
 
 import java.time.Clock;

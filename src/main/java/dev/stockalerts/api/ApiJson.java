@@ -1,32 +1,25 @@
 package dev.stockalerts.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stockalerts.json.Json;
 
 /**
  * JSON in and out of the API. Bodies are built as trees, so no mapping configuration is needed;
  * parsing is strict: a duplicated key or text after the object is an error, not a silent guess.
  */
 final class ApiJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private ApiJson() {}
 
     static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return Json.MAPPER.createObjectNode();
     }
 
     static String write(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return Json.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -37,7 +30,7 @@ final class ApiJson {
         if (body == null || body.isBlank()) throw new BadRequest("request body is empty; expected a JSON object");
         JsonNode node;
         try {
-            node = MAPPER.readTree(body);
+            node = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new BadRequest("request body is not valid JSON: " + e.getOriginalMessage()

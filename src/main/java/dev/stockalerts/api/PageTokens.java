@@ -1,7 +1,5 @@
 package dev.stockalerts.api;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,6 +7,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Continuation tokens of paged lists: {@code v1.<position>.<mac>}, base64url. The position is where the next page

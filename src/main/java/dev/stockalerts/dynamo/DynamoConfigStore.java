@@ -1,7 +1,7 @@
 package dev.stockalerts.dynamo;
 
-import dev.stockalerts.check.ConfigStore;
 import dev.stockalerts.check.ConfigStore.WrongLayout;
+import dev.stockalerts.check.ConfigStore;
 import dev.stockalerts.check.RuntimeConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

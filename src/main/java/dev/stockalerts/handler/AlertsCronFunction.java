@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockalerts.check.CheckReport;
-
+import dev.stockalerts.json.Json;
 import dev.stockalerts.time.Deadline;
 import dev.stockalerts.wiring.App;
 import dev.stockalerts.wiring.CronContainer;
@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     /** Kept back from Lambda's deadline for writing the report and answering the runtime. */
     static final Duration MARGIN = Duration.ofMillis(1500);
-    private static final ObjectMapper JSON = Json.mapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final CronContainer container;
     private final Consumer<String> log;

@@ -3,6 +3,7 @@ package dev.stockalerts.handler;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.check.CheckReport;
+import dev.stockalerts.json.Json;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,12 +54,12 @@ public final class RunMetrics {
     }
 
     private static String line(CheckReport report, String function, Integer shard) {
-        ObjectNode doc = Json.mapper().valueToTree(report);
+        ObjectNode doc = Json.MAPPER.valueToTree(report);
         if (shard != null) doc.put("shard", shard);
         doc.put("symbolsUnavailableCount", report.symbolsUnavailable().size());
         doc.put(DIMENSION, function);
 
-        ObjectNode directive = Json.mapper().createObjectNode();
+        ObjectNode directive = Json.MAPPER.createObjectNode();
         directive.put("Namespace", NAMESPACE);
         directive.putArray("Dimensions").addArray().add(DIMENSION);
         ArrayNode metrics = directive.putArray("Metrics");

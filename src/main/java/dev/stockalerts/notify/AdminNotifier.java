@@ -2,6 +2,7 @@ package dev.stockalerts.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.delivery.OperatorNotices;
+import dev.stockalerts.json.Json;
 import dev.stockalerts.throttle.ThrottleCache;
 import dev.stockalerts.time.Deadline;
 
@@ -60,7 +61,7 @@ public final class AdminNotifier implements OperatorNotices {
     }
 
     private void post(String kind, String key, String message) {
-        ObjectNode body = JsonPost.MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("kind", kind);
         body.put("key", key);
         body.put("message", message);

@@ -2,8 +2,8 @@ package dev.stockalerts.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockalerts.delivery.SendResult.Outcome;
+import dev.stockalerts.json.Json;
 import dev.stockalerts.time.Deadline;
 
 import java.io.IOException;
@@ -30,8 +30,6 @@ import java.util.concurrent.TimeoutException;
  * The client must not follow redirects: a 3xx to a POST is a failed delivery, not a new target.
  */
 final class JsonPost {
-    /** One mapper per JVM: building it is a noticeable part of a Lambda cold start. */
-    static final ObjectMapper MAPPER = new ObjectMapper();
     /** Enough of an error body for a message (and Telegram's JSON error); the rest is never read. */
     private static final int SNIPPET_BYTES = 2048;
 
@@ -58,7 +56,7 @@ final class JsonPost {
     Response post(String channel, URI uri, JsonNode body, Deadline deadline) throws DeliveryException {
         String json;
         try {
-            json = MAPPER.writeValueAsString(body);
+            json = Json.MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new DeliveryException(channel, Outcome.REJECTED, "could not encode JSON: " + e.getOriginalMessage(), e);
         }

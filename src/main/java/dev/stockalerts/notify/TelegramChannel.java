@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.delivery.Notification;
 import dev.stockalerts.delivery.SendResult.Outcome;
+import dev.stockalerts.json.Json;
 import dev.stockalerts.time.Deadline;
 
 import java.net.URI;
@@ -41,7 +42,7 @@ public final class TelegramChannel implements NotificationChannel {
     public void send(Notification n, Deadline deadline) throws DeliveryException {
         String text = n.message();
         if (text.length() > MAX_TEXT) text = text.substring(0, MAX_TEXT);
-        ObjectNode body = JsonPost.MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("chat_id", chatId);
         body.put("text", text); // no parse_mode: symbols like BRK-B must not be read as markup
 
@@ -67,7 +68,7 @@ public final class TelegramChannel implements NotificationChannel {
 
     private static JsonNode parse(String body) {
         try {
-            return body == null || body.isBlank() ? null : JsonPost.MAPPER.readTree(body);
+            return body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
         } catch (Exception e) {
             return null; // e.g. an HTML error page from a proxy: fall back to the HTTP status
         }

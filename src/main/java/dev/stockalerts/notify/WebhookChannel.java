@@ -2,6 +2,7 @@ package dev.stockalerts.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.delivery.Notification;
+import dev.stockalerts.json.Json;
 import dev.stockalerts.time.Deadline;
 
 import java.net.URI;
@@ -37,7 +38,7 @@ public final class WebhookChannel implements NotificationChannel {
     }
 
     static ObjectNode body(Notification n) {
-        ObjectNode body = JsonPost.MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("alertId", n.alertId());
         body.put("symbol", n.symbol());
         body.put("condition", n.condition());

@@ -2,13 +2,12 @@ package dev.stockalerts.providers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockalerts.json.Json;
 import dev.stockalerts.quote.Quote;
 import dev.stockalerts.quote.QuoteProviderException.Kind;
 import dev.stockalerts.quote.QuoteProviderException;
 import dev.stockalerts.time.Deadline;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,7 +31,6 @@ import java.util.concurrent.TimeoutException;
  * query strings stay out of logs and admin notices.
  */
 final class ProviderHttp {
-    static final ObjectMapper JSON = new ObjectMapper();
 
     // Yahoo answers 429 to requests without a browser-like User-Agent.
     static final String USER_AGENT = "Mozilla/5.0 (compatible; stock-alerts/1.0)";
@@ -132,7 +130,7 @@ final class ProviderHttp {
     /** The body as JSON, or null when it is not JSON (callers decide whether that is MALFORMED). */
     static JsonNode parseJsonOrNull(String body) {
         try {
-            return body == null || body.isBlank() ? null : JSON.readTree(body);
+            return body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.stockalerts.providers;
 
 import dev.stockalerts.quote.QuoteProvider;
+
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;

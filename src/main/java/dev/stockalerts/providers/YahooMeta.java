@@ -1,8 +1,8 @@
 package dev.stockalerts.providers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockalerts.quote.Quote;
 import dev.stockalerts.quote.QuoteProviderException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,7 +1,8 @@
 package dev.stockalerts.alert;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 /** CROSSES_ABOVE / CROSSES_BELOW: fire on a change of side, never on the first observation. */
 class AlertEvaluatorCrossingTest {

@@ -1,12 +1,13 @@
 package dev.stockalerts.alert;
 
-import static dev.stockalerts.alert.AlertRun.T0;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+
+import static dev.stockalerts.alert.AlertRun.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** ABOVE / BELOW under each rearm policy. */
 class AlertEvaluatorLevelTest {

@@ -1,11 +1,11 @@
 package dev.stockalerts.alert;
 
+import java.time.Instant;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Drives one alert through a sequence of prices, carrying its state from step to step, so a test reads as a table

@@ -1,11 +1,12 @@
 package dev.stockalerts.alert;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** An edit of the definition (PATCH /alerts/{id}) as the scheduled run applies it to the state before evaluating. */
 class DefinitionChangeTest {

@@ -1,40 +1,40 @@
 package dev.stockalerts.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.alert.Condition;
+import dev.stockalerts.alert.Firing;
 import dev.stockalerts.alert.RearmPolicy;
 import dev.stockalerts.alert.Side;
 import dev.stockalerts.check.RuntimeConfig;
-import dev.stockalerts.dynamo.Backoff;
-import dev.stockalerts.dynamo.DynamoAlertRepository;
-import dev.stockalerts.dynamo.DynamoConfigStore;
-import dev.stockalerts.dynamo.DynamoMetrics;
-import dev.stockalerts.dynamo.Shard;
-import dev.stockalerts.dynamo.DynamoStateStore;
-import dev.stockalerts.alert.Firing;
 import dev.stockalerts.delivery.Claim;
 import dev.stockalerts.delivery.DeliveryLedger;
 import dev.stockalerts.delivery.OwedFiring;
+import dev.stockalerts.dynamo.Backoff;
+import dev.stockalerts.dynamo.DynamoAlertRepository;
+import dev.stockalerts.dynamo.DynamoConfigStore;
 import dev.stockalerts.dynamo.DynamoFiringHistory;
 import dev.stockalerts.dynamo.DynamoLedgerStore;
+import dev.stockalerts.dynamo.DynamoMetrics;
+import dev.stockalerts.dynamo.Shard;
 import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.LocalDynamo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The /alerts routes through the Lambda handler on DynamoDB Local; symbols checked against the loopback Yahoo feed. */
 class AlertRoutesTest {

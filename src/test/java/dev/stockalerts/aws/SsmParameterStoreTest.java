@@ -2,11 +2,11 @@ package dev.stockalerts.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stockalerts.config.Secrets;
 import dev.stockalerts.config.Secrets.Secret;
+import dev.stockalerts.config.Secrets;
 import dev.stockalerts.config.SettingsException;
-import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
+import dev.stockalerts.testing.LoopbackHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,8 +1,5 @@
 package dev.stockalerts.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
@@ -13,11 +10,15 @@ import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.LocalDynamo;
 import dev.stockalerts.time.DeadlineContext;
 import dev.stockalerts.wiring.App;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * POST /alerts through the Lambda handler while DynamoDB refuses its transaction (injected into the function's client):

@@ -5,6 +5,7 @@ import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
 import dev.stockalerts.check.CheckReport;
+import dev.stockalerts.json.Json;
 import dev.stockalerts.state.CacheStats;
 import dev.stockalerts.testing.CronHarness;
 import org.junit.jupiter.api.Test;
@@ -45,12 +46,12 @@ class RunMetricsTest {
         String line = RunMetrics.line(report(), "stock-alerts-AlertsCronFunction-1");
         assertFalse(line.contains("\n") || line.contains("\r"), "one log event is one line");
         assertTrue(line.startsWith("{") && line.endsWith("}"), line);
-        assertTrue(Json.mapper().readTree(line).isObject());
+        assertTrue(Json.MAPPER.readTree(line).isObject());
     }
 
     @Test
     void followsTheEmbeddedMetricFormatSpecification() throws Exception {
-        JsonNode root = Json.mapper().readTree(RunMetrics.line(report(), "stock-alerts-AlertsCronFunction-1"));
+        JsonNode root = Json.MAPPER.readTree(RunMetrics.line(report(), "stock-alerts-AlertsCronFunction-1"));
 
         JsonNode aws = root.get("_aws");
         assertTrue(aws != null && aws.isObject(), "_aws is a required object");
@@ -86,7 +87,7 @@ class RunMetricsTest {
 
     @Test
     void declaresEveryFigureAnOperatorAlarmsOnWithTheReportsValues() throws Exception {
-        JsonNode root = Json.mapper().readTree(RunMetrics.line(report(), "fn"));
+        JsonNode root = Json.MAPPER.readTree(RunMetrics.line(report(), "fn"));
         List<String> declared = new ArrayList<>();
         root.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics").forEach(m -> declared.add(m.get("Name").asText()));
         assertEquals(List.of("alertsChecked", "alertsFired", "deliveryFailures", "symbolsUnavailableCount",
@@ -104,8 +105,8 @@ class RunMetricsTest {
 
     @Test
     void keepsTheWholeReportForLogsInsights() throws Exception {
-        JsonNode root = Json.mapper().readTree(RunMetrics.line(report(), "fn"));
-        JsonNode report = Json.mapper().valueToTree(report());
+        JsonNode root = Json.MAPPER.readTree(RunMetrics.line(report(), "fn"));
+        JsonNode report = Json.MAPPER.valueToTree(report());
         report.fieldNames().forEachRemaining(field -> assertEquals(report.get(field).toString(), String.valueOf(root.get(field)), field));
     }
 
@@ -120,7 +121,7 @@ class RunMetricsTest {
 
             List<JsonNode> lines = new ArrayList<>();
             for (String line : env.log) {
-                if (line.contains("\"_aws\"")) lines.add(Json.mapper().readTree(line));
+                if (line.contains("\"_aws\"")) lines.add(Json.MAPPER.readTree(line));
             }
             assertEquals(2, lines.size(), "one EMF document per run: " + env.log);
             Iterator<Map<String, Object>> reports = List.of(first, second).iterator();

@@ -12,8 +12,8 @@ import dev.stockalerts.testing.InvokeResult;
 import dev.stockalerts.testing.LambdaSandbox;
 import dev.stockalerts.testing.LocalDynamo;
 import dev.stockalerts.testing.LoopbackHttpServer;
-import dev.stockalerts.testing.MisbehavingHttpServer;
 import dev.stockalerts.testing.MisbehavingHttpServer.Behaviour;
+import dev.stockalerts.testing.MisbehavingHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

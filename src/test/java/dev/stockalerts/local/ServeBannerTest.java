@@ -1,12 +1,13 @@
 package dev.stockalerts.local;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.stockalerts.testing.LocalDynamo;
+import org.junit.jupiter.api.Test;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServeBannerTest {
     @Test

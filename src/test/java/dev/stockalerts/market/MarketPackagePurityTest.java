@@ -1,13 +1,14 @@
 package dev.stockalerts.market;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The calendar is pure domain: it imports nothing but the JDK and never reads a clock. */
 class MarketPackagePurityTest {

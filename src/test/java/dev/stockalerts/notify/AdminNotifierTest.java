@@ -1,11 +1,10 @@
 package dev.stockalerts.notify;
 
-import dev.stockalerts.local.SimulatedClock;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.local.SimulatedClock;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
+import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.throttle.ThrottleCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.stockalerts.notify;
 
 import dev.stockalerts.delivery.Notification;
-import dev.stockalerts.delivery.SendResult;
 import dev.stockalerts.delivery.SendResult.Outcome;
-import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.delivery.SendResult;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
+import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

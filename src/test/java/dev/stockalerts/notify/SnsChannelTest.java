@@ -1,9 +1,9 @@
 package dev.stockalerts.notify;
 
 import dev.stockalerts.delivery.SendResult.Outcome;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.time.Deadline;
-import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

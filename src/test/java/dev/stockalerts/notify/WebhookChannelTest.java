@@ -1,8 +1,8 @@
 package dev.stockalerts.notify;
 
 import dev.stockalerts.delivery.SendResult.Outcome;
-import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
+import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -9,14 +9,13 @@ import dev.stockalerts.quote.QuoteOutcome;
 import dev.stockalerts.quote.QuoteProvider;
 import dev.stockalerts.quote.QuoteProviderException.Kind;
 import dev.stockalerts.quote.QuoteProviderException;
-import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import dev.stockalerts.time.Deadline;
 
 import java.net.URI;
 import java.time.Duration;

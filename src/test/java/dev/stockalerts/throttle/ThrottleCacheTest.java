@@ -1,7 +1,6 @@
 package dev.stockalerts.throttle;
 
 import dev.stockalerts.local.SimulatedClock;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
