@@ -78,10 +78,4 @@ public record Alert(
         return new Alert(id, symbol, newCondition, newLevel, newRearm, newChannels, createdAt, rearmRequestedAt,
                 newNote, revision + 1, triggerChanged ? revision + 1 : triggerRevision, newMarket);
     }
-
-    /** The same alert on another market calendar (null: the service's default). */
-    public Alert onMarket(String value) {
-        return new Alert(id, symbol, condition, level, rearm, channels, createdAt, rearmRequestedAt, note, revision,
-                triggerRevision, value);
-    }
 }

@@ -73,22 +73,6 @@ public interface MarketCalendar {
         throw new IllegalStateException(id() + " has no session in the " + MAX_DAYS_BETWEEN_SESSIONS + " days before " + day);
     }
 
-    /** The earliest day with a session strictly after {@code day}. */
-    default LocalDate nextTradingDay(LocalDate day) {
-        for (int i = 1; i <= MAX_DAYS_BETWEEN_SESSIONS; i++) {
-            LocalDate d = day.plusDays(i);
-            if (session(d).isPresent()) return d;
-        }
-        throw new IllegalStateException(id() + " has no session in the " + MAX_DAYS_BETWEEN_SESSIONS + " days after " + day);
-    }
-
-    /** The next session open at or after {@code t} (t itself when t is exactly an open; tomorrow's open while open). */
-    default Instant nextOpen(Instant t) {
-        LocalDate today = dateAt(t);
-        Optional<Session> todays = session(today).filter(s -> !s.open().isBefore(t));
-        return todays.orElseGet(() -> sessionOf(nextTradingDay(today))).open();
-    }
-
     private LocalDate dateAt(Instant t) {
         return LocalDate.ofInstant(t, zone());
     }

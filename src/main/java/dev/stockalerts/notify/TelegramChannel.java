@@ -15,7 +15,6 @@ import java.util.Objects;
 /** Sends the message text to one chat through the Telegram Bot API (sendMessage). */
 public final class TelegramChannel implements NotificationChannel {
     public static final String NAME = "telegram";
-    public static final URI DEFAULT_BASE = URI.create("https://api.telegram.org");
     /** Telegram rejects longer texts outright. */
     static final int MAX_TEXT = 4096;
 

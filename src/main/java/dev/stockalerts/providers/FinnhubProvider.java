@@ -31,7 +31,6 @@ import java.util.function.LongSupplier;
  */
 public final class FinnhubProvider implements QuoteProvider {
     public static final String NAME = "finnhub";
-    public static final int FREE_CALLS_PER_MINUTE = 60;
     static final int CALLS_PER_SECOND = 30;
     /** The free tier covers US exchanges, whose trading day is New York's. */
     private static final ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");

@@ -2,11 +2,11 @@ package dev.stockalerts.providers;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Configuration for {@link QuoteProviders#fromSettings}. Null bases mean the real services, a null
- * order means {@link #DEFAULT_ORDER}, a null timeout means {@link #DEFAULT_TIMEOUT}, a null spark
- * version v7 and a zero count its default; tests point the bases at loopback servers.
+ * Configuration for {@link QuoteProviders#fromSettings}, taken from {@code Settings} (the one home of the defaults);
+ * tests point the bases at loopback servers.
  *
  * @param order                 comma-separated provider names, first tried first (QUOTE_PROVIDERS)
  * @param finnhubToken          Finnhub API key (FINNHUB_API_KEY); required only when "finnhub" is in the order
@@ -28,28 +28,17 @@ public record ProviderSettings(
         int requestsPerLookup,
         int finnhubCallsPerMinute) {
 
-    public static final String DEFAULT_ORDER = "yahoo,finnhub,stooq";
-    public static final URI DEFAULT_YAHOO_BASE = URI.create("https://query1.finance.yahoo.com");
-    public static final URI DEFAULT_FINNHUB_BASE = URI.create("https://finnhub.io");
-    public static final URI DEFAULT_STOOQ_BASE = URI.create("https://stooq.com");
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-    public static final String DEFAULT_SPARK = "v7";
-    /** Yahoo's spark refuses more symbols per request (github.com/Phando/Streamdeck-Stonks/pull/21). */
-    public static final int DEFAULT_SPARK_BATCH = 20;
-    /** 2,000 symbols in 20-symbol spark requests. */
-    public static final int DEFAULT_REQUESTS_PER_LOOKUP = 100;
-
     public ProviderSettings {
-        order = order == null ? DEFAULT_ORDER : order;
-        yahooBase = yahooBase == null ? DEFAULT_YAHOO_BASE : yahooBase;
-        finnhubBase = finnhubBase == null ? DEFAULT_FINNHUB_BASE : finnhubBase;
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(yahooBase, "yahooBase");
+        Objects.requireNonNull(finnhubBase, "finnhubBase");
+        Objects.requireNonNull(stooqBase, "stooqBase");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(yahooSpark, "yahooSpark");
+        if (sparkBatchSize < 1 || requestsPerLookup < 1 || finnhubCallsPerMinute < 1) {
+            throw new IllegalArgumentException("spark batch, requests per lookup and Finnhub calls per minute must be positive");
+        }
         finnhubToken = finnhubToken == null || finnhubToken.isBlank() ? null : finnhubToken.trim();
-        stooqBase = stooqBase == null ? DEFAULT_STOOQ_BASE : stooqBase;
-        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-        yahooSpark = yahooSpark == null ? DEFAULT_SPARK : yahooSpark;
-        sparkBatchSize = sparkBatchSize == 0 ? DEFAULT_SPARK_BATCH : sparkBatchSize;
-        requestsPerLookup = requestsPerLookup == 0 ? DEFAULT_REQUESTS_PER_LOOKUP : requestsPerLookup;
-        finnhubCallsPerMinute = finnhubCallsPerMinute == 0 ? FinnhubProvider.FREE_CALLS_PER_MINUTE : finnhubCallsPerMinute;
     }
 
     /** The spark endpoint's path, or null when Yahoo is asked through its chart endpoint only. */

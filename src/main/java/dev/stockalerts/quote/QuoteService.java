@@ -36,7 +36,6 @@ public final class QuoteService {
     private final Consumer<QuoteProviderException> failureListener;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final AtomicInteger quotesFetched = new AtomicInteger();
-    private final AtomicInteger cacheHits = new AtomicInteger();
 
     /**
      * @param ttl             how long a fetched quote is served from memory; {@link Duration#ZERO} disables the cache
@@ -140,7 +139,6 @@ public final class QuoteService {
         Cached c = cache.get(symbol);
         if (c == null) return null;
         if (now.isBefore(c.fetchedAt().plus(ttl))) {
-            cacheHits.incrementAndGet();
             return c.quote();
         }
         cache.remove(symbol, c); // expired; remove only if nobody refreshed it meanwhile
@@ -150,10 +148,5 @@ public final class QuoteService {
     /** Quotes obtained from providers so far (cache hits not included). */
     public int quotesFetched() {
         return quotesFetched.get();
-    }
-
-    /** Quotes served from the cache so far. */
-    public int cacheHits() {
-        return cacheHits.get();
     }
 }

@@ -7,6 +7,9 @@ import java.time.Instant;
  * so concurrent Lambda containers do not each send the same notice.
  */
 public interface SharedThrottleStore {
+    /** No shared state: the container's own map decides alone. */
+    SharedThrottleStore NONE = (key, expiresAt, now) -> true;
+
     /**
      * Atomically claims {@code key} until {@code expiresAt} if no claim is live at {@code now}.
      *

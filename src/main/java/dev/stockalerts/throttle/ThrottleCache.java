@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * "Should this notice go out now?": at most one yes per key per window.
@@ -18,21 +19,17 @@ public final class ThrottleCache {
     private final ConcurrentHashMap<String, Instant> expiries = new ConcurrentHashMap<>();
     private volatile Instant nextPrune;
 
-    public ThrottleCache(Duration window, Clock clock) {
-        this(window, clock, null);
-    }
+    private final Consumer<String> log;
 
-    public ThrottleCache(Duration window, Clock clock, SharedThrottleStore shared) {
+    /** @param shared asked after the local yes; {@link SharedThrottleStore#NONE} when throttling is per container */
+    public ThrottleCache(Duration window, Clock clock, SharedThrottleStore shared, Consumer<String> log) {
         Objects.requireNonNull(window, "window");
         if (window.isNegative() || window.isZero()) throw new IllegalArgumentException("window must be positive");
         this.window = window;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.shared = shared;
+        this.shared = Objects.requireNonNull(shared, "shared");
+        this.log = Objects.requireNonNull(log, "log");
         this.nextPrune = clock.instant().plus(window);
-    }
-
-    public Duration window() {
-        return window;
     }
 
     public boolean tryAcquire(String key) {
@@ -47,21 +44,16 @@ public final class ThrottleCache {
             acquired[0] = true;
             return expiresAt;
         });
-        if (!acquired[0] || shared == null) return acquired[0];
+        if (!acquired[0]) return false;
         try {
             // A "no" leaves the local entry in place, so we don't ask the store again this window.
             return shared.tryAcquire(key, expiresAt, now);
         } catch (RuntimeException e) {
             // Fail open: a missed admin notice is worse than a duplicate one.
             // The local entry stays, so this container still sends at most one per window.
-            System.err.println("[Throttle] shared store failed for " + key + ", sending anyway: " + e);
+            log.accept("[Throttle] shared store failed for " + key + ", sending anyway: " + e);
             return true;
         }
-    }
-
-    /** Entries currently held, expired or not (for tests and metrics). */
-    int size() {
-        return expiries.size();
     }
 
     /** Drops expired entries at most once per window, so the map stays bounded by live keys. */

@@ -39,7 +39,7 @@ public record CronComponents(AlertCheck check, AlertStateCache cache, Deliveries
                 new DynamoStateStore(dynamo, table, shard, Backoff.standard(), log),
                 new DynamoAlertRepository(dynamo, table, shard.count()).of(shard),
                 settings.stateCacheTtl(), settings.stateWriteInterval(), deliveries::reload, log);
-        ConfigCache config = new ConfigCache(new DynamoConfigStore(dynamo, table, shard), settings.configCacheTtl(), clock);
+        ConfigCache config = new ConfigCache(new DynamoConfigStore(dynamo, table, shard), settings.configCacheTtl(), clock, log);
         AlertCheck check = new AlertCheck(config, cache, outbound.quotes(), deliveries, metrics, deadlines, clock,
                 MarketCalendars.of(settings.marketCalendar()), log);
         return new CronComponents(check, cache, deliveries);

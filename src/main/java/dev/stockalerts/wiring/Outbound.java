@@ -36,9 +36,8 @@ public record Outbound(QuoteService quotes, ProviderTraffic traffic, Notifier no
         // Notifications never follow redirects: a 3xx answer to a POST is a failed delivery, not a new target.
         HttpClient notifyHttp = HttpClient.newBuilder().connectTimeout(settings.httpTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        ThrottleCache throttle = settings.throttleShared()
-                ? new ThrottleCache(settings.throttleWindow(), clock, sharedThrottle)
-                : new ThrottleCache(settings.throttleWindow(), clock);
+        ThrottleCache throttle = new ThrottleCache(settings.throttleWindow(), clock,
+                settings.throttleShared() ? sharedThrottle : SharedThrottleStore.NONE, log);
         AdminNotifier admin = new AdminNotifier(settings.adminWebhookUrl(), notifyHttp, settings.httpTimeout(), throttle, clock, log);
         ProviderTraffic traffic = new ProviderTraffic(http, settings.quoteRequestsInFlight());
         List<QuoteProvider> providers = QuoteProviders.fromSettings(new ProviderSettings(

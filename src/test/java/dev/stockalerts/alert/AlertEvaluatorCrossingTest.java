@@ -53,7 +53,7 @@ class AlertEvaluatorCrossingTest {
     }
 
     @Test
-    void rearmBelowHysteresis() {
+    void aRearmAlertFiresAgainOnlyAfterThePriceLeftByTheHysteresis() {
         AlertRun.of(Condition.CROSSES_BELOW, 100, RearmPolicy.rearm(5))
                 .quiet(101)
                 .fires(99).armed(false)

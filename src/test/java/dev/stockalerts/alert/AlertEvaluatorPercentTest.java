@@ -73,7 +73,7 @@ class AlertEvaluatorPercentTest {
     }
 
     @Test
-    void cooldown() {
+    void aCooldownAlertFiresAgainOnlyOnceTheCooldownHasPassed() {
         Duration d = Duration.ofHours(1);
         AlertRun.percent(-5, RearmPolicy.cooldown(d))
                 .at(AlertRun.T0).fires(90)

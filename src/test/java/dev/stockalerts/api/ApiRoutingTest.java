@@ -60,7 +60,7 @@ class ApiRoutingTest {
     }
 
     @Test
-    void invalidBase64Is400() {
+    void aBodyMarkedBase64ThatIsNotIsABadRequest() {
         var event = ApiEvents.request("POST", "/alerts", "not base64 at all!").withIsBase64Encoded(true);
         APIGatewayProxyResponseEvent response = api.call(event);
         assertEquals(400, response.getStatusCode());

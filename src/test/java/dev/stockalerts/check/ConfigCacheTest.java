@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +23,8 @@ class ConfigCacheTest {
         if (failure != null) throw failure;
         return Optional.of(new RuntimeConfig(revision));
     };
-    private final ConfigCache cache = new ConfigCache(store, Duration.ofMinutes(1), clock);
+    private final List<String> logged = new ArrayList<>();
+    private final ConfigCache cache = new ConfigCache(store, Duration.ofMinutes(1), clock, logged::add);
 
     @Test
     void readsTheItemAtMostOncePerTtl() {
@@ -37,7 +40,7 @@ class ConfigCacheTest {
 
     @Test
     void aMissingItemMeansDefaults() {
-        ConfigCache empty = new ConfigCache(Optional::empty, Duration.ofMinutes(1), clock);
+        ConfigCache empty = new ConfigCache(Optional::empty, Duration.ofMinutes(1), clock, logged::add);
         assertEquals(RuntimeConfig.DEFAULTS, empty.get());
     }
 
@@ -47,6 +50,7 @@ class ConfigCacheTest {
         failure = new IllegalStateException("throttled");
         clock.advance(Duration.ofMinutes(5));
         assertEquals(1, cache.get().alertsRevision());
+        assertEquals(List.of("[Config] Could not refresh the config item, keeping the cached one: throttled"), logged);
         failure = null;
         revision = 3;
         assertEquals(3, cache.get().alertsRevision(), "asked again on the next call, not after another TTL");

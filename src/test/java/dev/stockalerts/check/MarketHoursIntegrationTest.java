@@ -33,7 +33,7 @@ class MarketHoursIntegrationTest {
 
     private void alert(String id, String market) {
         harness.putAlert(new Alert(id, "AAPL", Condition.ABOVE, 200, RearmPolicy.once(), List.of("webhook"),
-                CronHarness.T0.minusSeconds(3600)).onMarket(market));
+                CronHarness.T0.minusSeconds(3600), null, null, 1, 1, market));
     }
 
     @SuppressWarnings("unchecked")

@@ -19,8 +19,12 @@ class MarketHoursTest {
     private final MarketHours hours = new MarketHours(MarketCalendars.of("XNYS"), AFTER_OPEN);
 
     private static Alert alert(Condition condition) {
+        return alert(condition, null);
+    }
+
+    private static Alert alert(Condition condition, String market) {
         return new Alert("a", "AAPL", condition, condition == Condition.PERCENT_CHANGE ? 5 : 200, RearmPolicy.once(),
-                List.of("webhook"), AFTER_OPEN.minusSeconds(86_400));
+                List.of("webhook"), AFTER_OPEN.minusSeconds(86_400), null, null, 1, 1, market);
     }
 
     private static Quote printedAt(Instant marketTime) {
@@ -40,6 +44,6 @@ class MarketHoursTest {
         Instant sunday = Instant.parse("2026-11-22T12:00:00Z");
         MarketHours weekend = new MarketHours(MarketCalendars.of("XNYS"), sunday);
         assertFalse(weekend.open(alert(Condition.ABOVE)));
-        assertTrue(weekend.open(alert(Condition.ABOVE).onMarket("ALWAYS")));
+        assertTrue(weekend.open(alert(Condition.ABOVE, "ALWAYS")));
     }
 }

@@ -9,11 +9,11 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The quote settings of issue #11: their defaults match template.yaml, and bad values are named. */
+/** The quote settings of issue #11: unset ones take their defaults (TemplateTest holds those against template.yaml), and bad values are named. */
 class QuoteSettingsTest {
 
     @Test
-    void defaultsMatchTheTemplate() {
+    void unsetQuoteVariablesTakeTheirDefaults() {
         Settings s = Settings.from(Map.of("TABLE_NAME", "alerts"));
         assertEquals(Duration.ofHours(1), s.unknownSymbolTtl());
         assertEquals(100, s.quoteRequestsPerRun());

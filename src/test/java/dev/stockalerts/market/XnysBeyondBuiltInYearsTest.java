@@ -46,9 +46,10 @@ class XnysBeyondBuiltInYearsTest {
 
     @Test
     void theLastSessionOf2027LeadsIntoAnAssumed2028() {
-        Instant afterClose = Instant.parse("2027-12-31T21:00:00Z");
-        assertEquals(Instant.parse("2028-01-03T14:30:00Z"), xnys.nextOpen(afterClose));
+        LocalDate firstOf2028 = LocalDate.parse("2028-01-03");
+        assertEquals(LocalDate.parse("2027-12-31"), xnys.previousTradingDay(firstOf2028));
+        assertEquals(Instant.parse("2028-01-03T14:30:00Z"), xnys.session(firstOf2028).orElseThrow().open());
         assertEquals(LocalDate.parse("2027-12-31"), xnys.tradingDay(Instant.parse("2028-01-03T14:29:59Z")));
-        assertFalse(xnys.holidaysKnown(xnys.nextTradingDay(LocalDate.parse("2027-12-31"))));
+        assertFalse(xnys.holidaysKnown(firstOf2028));
     }
 }

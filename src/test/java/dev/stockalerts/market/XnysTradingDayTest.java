@@ -62,29 +62,20 @@ class XnysTradingDayTest {
         assertEquals(previous, xnys.previousTradingDay(day), why);
     }
 
-    @ParameterizedTest(name = "after {0} the market opens {1} ({2})")
+    @ParameterizedTest(name = "after {0} the next session is {1}, opening at {2} ({3})")
     @CsvSource({
-            "2026-03-06T22:00:00Z, 2026-03-09T13:30:00Z, Friday evening before DST starts: Monday opens an hour earlier in UTC",
-            "2026-10-30T21:00:00Z, 2026-11-02T14:30:00Z, Friday evening before DST ends",
-            "2026-03-07T12:00:00Z, 2026-03-09T13:30:00Z, Saturday",
-            "2026-03-09T12:00:00Z, 2026-03-09T13:30:00Z, Monday before the open",
-            "2026-03-09T13:30:00Z, 2026-03-09T13:30:00Z, exactly at the open",
-            "2026-03-09T15:00:00Z, 2026-03-10T13:30:00Z, during a session: the next one",
-            "2026-04-03T15:00:00Z, 2026-04-06T13:30:00Z, Good Friday",
-            "2026-11-26T15:00:00Z, 2026-11-27T14:30:00Z, Thanksgiving",
-            "2026-11-27T19:00:00Z, 2026-11-30T14:30:00Z, the afternoon of the early close",
-            "2026-12-24T18:00:00Z, 2026-12-28T14:30:00Z, Christmas Eve at its 13:00 close",
-            "2027-07-02T21:00:00Z, 2027-07-06T13:30:00Z, Friday before the observed Independence Day 2027",
-            "2027-12-23T21:00:00Z, 2027-12-27T14:30:00Z, before the observed Christmas 2027",
+            "2026-03-06, 2026-03-09, 2026-03-09T13:30:00Z, the Monday after DST starts: an hour earlier in UTC",
+            "2026-10-30, 2026-11-02, 2026-11-02T14:30:00Z, the Monday after DST ends",
+            "2026-04-02, 2026-04-06, 2026-04-06T13:30:00Z, over Good Friday",
+            "2026-11-25, 2026-11-27, 2026-11-27T14:30:00Z, over Thanksgiving",
+            "2026-11-27, 2026-11-30, 2026-11-30T14:30:00Z, after the early close",
+            "2026-12-24, 2026-12-28, 2026-12-28T14:30:00Z, over Christmas",
+            "2027-07-02, 2027-07-06, 2027-07-06T13:30:00Z, over the observed Independence Day 2027",
+            "2027-12-23, 2027-12-27, 2027-12-27T14:30:00Z, over the observed Christmas 2027",
     })
-    void nextOpenIsTheFirstSessionOpenAtOrAfterTheMoment(Instant t, Instant nextOpen, String why) {
-        assertEquals(nextOpen, xnys.nextOpen(t), why);
-    }
-
-    @Test
-    void nextTradingDaySkipsTheThanksgivingHolidayAndTheWeekend() {
-        assertEquals(LocalDate.parse("2026-11-27"), xnys.nextTradingDay(LocalDate.parse("2026-11-25")));
-        assertEquals(LocalDate.parse("2026-11-30"), xnys.nextTradingDay(LocalDate.parse("2026-11-27")));
+    void theNextSessionOpensAtNineThirtyNewYorkTime(LocalDate day, LocalDate next, Instant open, String why) {
+        assertEquals(day, xnys.previousTradingDay(next), why + ": no session in between");
+        assertEquals(open, xnys.session(next).orElseThrow().open(), why);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockalerts.local.SimulatedClock;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.throttle.SharedThrottleStore;
 import dev.stockalerts.throttle.ThrottleCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class AdminNotifierTest {
     }
 
     private AdminNotifier admin(java.net.URI webhook, Duration timeout) {
-        return new AdminNotifier(webhook, LoopbackHttpServer.CLIENT, timeout, new ThrottleCache(WINDOW, clock), clock, log::add);
+        return new AdminNotifier(webhook, LoopbackHttpServer.CLIENT, timeout, new ThrottleCache(WINDOW, clock, SharedThrottleStore.NONE, log::add), clock, log::add);
     }
 
     @Test

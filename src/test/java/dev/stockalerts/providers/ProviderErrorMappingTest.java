@@ -159,7 +159,7 @@ class ProviderErrorMappingTest {
     }
 
     @Test
-    void retryAfterFormats() {
+    void retryAfterIsReadInSecondsOrAsAnHttpDateAndIgnoredWhenNeither() {
         assertEquals(120L, ProviderHttp.retryAfterSeconds(" 120 "));
         assertEquals(0L, ProviderHttp.retryAfterSeconds("Wed, 21 Oct 2015 07:28:00 GMT")); // in the past
         assertNull(ProviderHttp.retryAfterSeconds("soon"));

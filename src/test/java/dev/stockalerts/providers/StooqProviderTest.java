@@ -76,7 +76,7 @@ class StooqProviderTest {
     }
 
     @Test
-    void symbolMapping() {
+    void stooqSymbolsCarryTheUsSuffixAndIndicesAndCurrenciesHaveNone() {
         assertEquals("aapl.us", StooqProvider.stooqSymbol("AAPL"));
         assertEquals("brk-b.us", StooqProvider.stooqSymbol("BRK-B"));
         assertEquals("brk-b.us", StooqProvider.stooqSymbol("BRK.B"));

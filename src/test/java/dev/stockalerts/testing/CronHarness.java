@@ -131,8 +131,10 @@ public final class CronHarness implements AutoCloseable {
 
     /** A container of the API function, built as Lambda builds it (through the composition root). */
     public record ApiContainer(DynamoMetrics metrics, StockApiFunction handler) {
+        /** The event and the answer each go through the runtime's serialization, as between API Gateway and Lambda. */
         public APIGatewayProxyResponseEvent call(APIGatewayProxyRequestEvent event) {
-            return handler.handleRequest(event, null);
+            APIGatewayProxyRequestEvent received = RuntimeSerialization.overTheWire(event, APIGatewayProxyRequestEvent.class);
+            return RuntimeSerialization.overTheWire(handler.handleRequest(received, null), APIGatewayProxyResponseEvent.class);
         }
 
         /** A request as API Gateway sends it for {@code method path} with this body (null: none). */
@@ -150,19 +152,28 @@ public final class CronHarness implements AutoCloseable {
 
         /** One scheduled invocation with the plain schedule event (shard 0); returns the function's JSON report. */
         public Map<String, Object> run() {
-            ScheduledEvent event = new ScheduledEvent();
-            event.setSource("aws.events");
-            event.setDetailType("Scheduled Event");
-            return handler.handleRequest(event, null);
+            return invoke("{}");
         }
 
         /** One scheduled invocation of a shard's schedule: the event carries the shard in its detail. */
         public Map<String, Object> run(int shard) {
-            ScheduledEvent event = new ScheduledEvent();
-            event.setSource("aws.events");
-            event.setDetailType("Scheduled Event");
-            event.setDetail(Map.of("shard", shard));
-            return handler.handleRequest(event, null);
+            return invoke("{\"shard\":" + shard + "}");
+        }
+
+        /**
+         * The event as EventBridge sends a schedule's, read by the runtime's serialization; the report must be
+         * writable by it too (it is returned as the handler made it, so its numbers keep their Java types).
+         */
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> invoke(String detail) {
+            ScheduledEvent event = RuntimeSerialization.read("""
+                    {"version":"0","id":"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa","detail-type":"Scheduled Event",
+                     "source":"aws.events","account":"123456789012","time":"2026-11-23T14:00:00Z","region":"us-east-1",
+                     "resources":["arn:aws:events:us-east-1:123456789012:rule/stock-alerts-schedule"],"detail":%s}
+                    """.formatted(detail), ScheduledEvent.class);
+            Map<String, Object> report = handler.handleRequest(event, null);
+            RuntimeSerialization.write(report, Map.class);
+            return report;
         }
     }
 

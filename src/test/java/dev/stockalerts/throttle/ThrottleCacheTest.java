@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ThrottleCacheTest {
     private static final Duration WINDOW = Duration.ofMinutes(30);
+    private final List<String> logged = new ArrayList<>();
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-25T14:00:00Z"));
 
     private static long granted(ThrottleCache cache, String key, int calls) {
@@ -23,8 +24,8 @@ class ThrottleCacheTest {
     }
 
     @Test
-    void oncePerWindow() {
-        ThrottleCache cache = new ThrottleCache(WINDOW, clock);
+    void grantsOnceAKeyPerWindow() {
+        ThrottleCache cache = new ThrottleCache(WINDOW, clock, SharedThrottleStore.NONE, logged::add);
         assertEquals(1, granted(cache, "yahoo:SERVER_ERROR", 100));
 
         clock.advance(WINDOW.minusSeconds(1));
@@ -35,8 +36,8 @@ class ThrottleCacheTest {
     }
 
     @Test
-    void keysAreIndependent() {
-        ThrottleCache cache = new ThrottleCache(WINDOW, clock);
+    void eachKeyHasItsOwnWindow() {
+        ThrottleCache cache = new ThrottleCache(WINDOW, clock, SharedThrottleStore.NONE, logged::add);
         assertTrue(cache.tryAcquire("yahoo:SERVER_ERROR"));
         assertTrue(cache.tryAcquire("yahoo:TIMEOUT"));
         assertTrue(cache.tryAcquire("finnhub:SERVER_ERROR"));
@@ -45,7 +46,7 @@ class ThrottleCacheTest {
 
     @Test
     void concurrentCallersGetOneYes() throws Exception {
-        ThrottleCache cache = new ThrottleCache(WINDOW, clock);
+        ThrottleCache cache = new ThrottleCache(WINDOW, clock, SharedThrottleStore.NONE, logged::add);
         List<Thread> threads = new ArrayList<>();
         AtomicInteger yes = new AtomicInteger();
         for (int i = 0; i < 8; i++) {
@@ -60,13 +61,14 @@ class ThrottleCacheTest {
     }
 
     @Test
-    void expiredEntriesArePruned() {
-        ThrottleCache cache = new ThrottleCache(WINDOW, clock);
-        for (int i = 0; i < 50; i++) cache.tryAcquire("key-" + i);
-        assertEquals(50, cache.size());
-        clock.advance(WINDOW.plusSeconds(1));
-        cache.tryAcquire("fresh");
-        assertEquals(1, cache.size());
+    void pruningExpiredEntriesKeepsTheLiveOnes() {
+        ThrottleCache cache = new ThrottleCache(WINDOW, clock, SharedThrottleStore.NONE, logged::add);
+        for (int i = 0; i < 50; i++) cache.tryAcquire("old-" + i);
+        clock.advance(WINDOW.minusSeconds(1));
+        assertTrue(cache.tryAcquire("live"));
+        clock.advance(Duration.ofSeconds(2)); // the prune is due now: the old entries expired, "live" did not
+        assertTrue(cache.tryAcquire("old-0"), "an expired entry grants again");
+        assertFalse(cache.tryAcquire("live"), "the prune must not drop an entry still in its window");
     }
 
     @Test
@@ -76,7 +78,7 @@ class ThrottleCacheTest {
             asked.add(key + "@" + now + "->" + expiresAt);
             return true;
         };
-        ThrottleCache cache = new ThrottleCache(WINDOW, clock, store);
+        ThrottleCache cache = new ThrottleCache(WINDOW, clock, store, logged::add);
         assertEquals(1, granted(cache, "k", 100));
         assertEquals(List.of("k@2026-11-25T14:00:00Z->2026-11-25T14:30:00Z"), asked);
     }
@@ -87,7 +89,7 @@ class ThrottleCacheTest {
         ThrottleCache cache = new ThrottleCache(WINDOW, clock, (key, expiresAt, now) -> {
             asked[0]++;
             return false; // another container already sent it
-        });
+        }, logged::add);
         assertEquals(0, granted(cache, "k", 100));
         assertEquals(1, asked[0], "a shared 'no' must not be asked again within the window");
 
@@ -102,8 +104,10 @@ class ThrottleCacheTest {
         ThrottleCache cache = new ThrottleCache(WINDOW, clock, (key, expiresAt, now) -> {
             asked[0]++;
             throw new IllegalStateException("DynamoDB unreachable");
-        });
+        }, logged::add);
         assertEquals(1, granted(cache, "k", 100));
         assertEquals(1, asked[0]);
+        assertEquals(List.of("[Throttle] shared store failed for k, sending anyway: "
+                + "java.lang.IllegalStateException: DynamoDB unreachable"), logged);
     }
 }
