@@ -1,8 +1,8 @@
 package dev.stockalerts.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import dev.stockalerts.handler.ApiPriming;
 import dev.stockalerts.handler.StockApiFunction;
+import dev.stockalerts.wiring.ApiPriming;
 
 /**
  * Run in a fresh JVM on the deployment jar by {@link PrimingBenchmark}: builds the API handler the way the
@@ -14,7 +14,7 @@ public final class ApiColdStartProbe {
 
     public static void main(String[] args) {
         StockApiFunction handler = new StockApiFunction();
-        if (args.length > 0 && args[0].equals("primed")) new ApiPriming(line -> {}).beforeCheckpoint(null);
+        if (args.length > 0 && args[0].equals("primed")) new ApiPriming(StockApiFunction::new, line -> {}).beforeCheckpoint(null);
         System.out.println("FIRST_QUOTE_US=" + time(handler, "/stock/AAPL"));
         System.out.println("FIRST_LIST_US=" + time(handler, "/alerts"));
         System.exit(0);

@@ -1,6 +1,5 @@
 package dev.stockalerts.check;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stockalerts.state.CacheStats;
 
 import java.time.Instant;
@@ -33,8 +32,7 @@ public record CheckReport(
         CacheStats cache,
         long durationMs) {
 
-    /** In the JSON report too: the one figure that is billed. */
-    @JsonProperty
+    /** The one figure that is billed. */
     public double consumedCapacityUnits() {
         return readCapacityUnits + writeCapacityUnits;
     }

@@ -1,41 +1,29 @@
 package dev.stockalerts.dynamo;
 
-import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.delivery.Claim;
 import dev.stockalerts.delivery.ClaimResult;
 import dev.stockalerts.delivery.DeliveryLedger;
 import dev.stockalerts.delivery.FiringRecord;
 import dev.stockalerts.delivery.LedgerStore;
 import dev.stockalerts.time.Deadline;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Claims as one TransactWriteItems (a single item as one conditional write, at half the units), with the
- * claim id as ClientRequestToken so a retried call cannot apply twice. Settlements are conditional on
- * the ledger still carrying this container's claim.
+ * Delivery ledgers in the states partition of a shard: claims as one transaction ({@link ClaimTransaction}),
+ * settlements conditional on the ledger still carrying this container's claim.
  */
 public final class DynamoLedgerStore implements LedgerStore {
     /** DynamoDB's limit of items per transaction. */
@@ -44,11 +32,10 @@ public final class DynamoLedgerStore implements LedgerStore {
     private final DynamoDbClient client;
     private final String table;
     private final Shard shard;
-    private final Backoff backoff;
+    private final ClaimTransaction claims;
     private final Function<DeliveryLedger, Instant> expiresAt;
     private final DynamoFiringHistory history;
     private final BatchWriter batches;
-    private final Consumer<String> log;
 
     /**
      * @param shard     whose states partition the ledgers and claimed states are in
@@ -60,11 +47,10 @@ public final class DynamoLedgerStore implements LedgerStore {
         this.client = client;
         this.table = table;
         this.shard = shard;
-        this.backoff = backoff;
+        this.claims = new ClaimTransaction(client, table, shard, backoff, expiresAt, log);
         this.expiresAt = expiresAt;
         this.history = history;
         this.batches = new BatchWriter(client, table, backoff, log);
-        this.log = log;
     }
 
     @Override
@@ -74,84 +60,7 @@ public final class DynamoLedgerStore implements LedgerStore {
 
     @Override
     public ClaimResult claim(Claim claim) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        List<String> stateIds = new ArrayList<>();
-        List<String> ledgerIds = new ArrayList<>();
-        claim.states().forEach(s -> {
-            items.add(TransactWriteItem.builder().put(conditionalPut(s)).build());
-            stateIds.add(s.alertId());
-        });
-        claim.puts().forEach(w -> {
-            items.add(TransactWriteItem.builder().put(ledgerPut(w)).build());
-            ledgerIds.add(w.ledger().id());
-        });
-        claim.deletes().forEach(w -> {
-            items.add(TransactWriteItem.builder().delete(ledgerDelete(w)).build());
-            ledgerIds.add(w.ledger().id());
-        });
-        if (items.size() == 1) return single(items.get(0), stateIds, ledgerIds);
-        for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
-            try {
-                // The claim id as idempotency token: a repeat of a call that did commit answers success, not a refusal.
-                client.transactWriteItems(b -> b.transactItems(items).clientRequestToken(claim.id())
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-                return ClaimResult.COMMITTED;
-            } catch (TransactionCanceledException e) {
-                ClaimResult refused = refusals(e, stateIds, ledgerIds);
-                if (refused != null) return refused;
-                backoff.pause(attempt); // a conflict or throttle: nothing was written, the same items may go again
-            } catch (SdkException e) {
-                return failure(e, claim);
-            }
-        }
-        log.accept("[Delivery] Claim " + claim.id() + " kept meeting conflicts or throttles; trying next run");
-        return ClaimResult.FAILED;
-    }
-
-    private ClaimResult single(TransactWriteItem item, List<String> stateIds, List<String> ledgerIds) {
-        try {
-            if (item.put() != null) {
-                Put p = item.put();
-                client.putItem(b -> b.tableName(table).item(p.item()).conditionExpression(p.conditionExpression())
-                        .expressionAttributeNames(p.expressionAttributeNames()).expressionAttributeValues(p.expressionAttributeValues())
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            } else {
-                Delete d = item.delete();
-                client.deleteItem(b -> b.tableName(table).key(d.key()).conditionExpression(d.conditionExpression())
-                        .expressionAttributeNames(d.expressionAttributeNames()).expressionAttributeValues(d.expressionAttributeValues())
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            }
-            return ClaimResult.COMMITTED;
-        } catch (ConditionalCheckFailedException e) {
-            return ClaimResult.refused(Set.copyOf(stateIds), Set.copyOf(ledgerIds));
-        } catch (SdkException e) {
-            return failure(e, null);
-        }
-    }
-
-    /** The items whose own condition failed, or null when the cancellation was a conflict or throttle. */
-    private static ClaimResult refusals(TransactionCanceledException e, List<String> stateIds, List<String> ledgerIds) {
-        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-        Set<String> states = new LinkedHashSet<>();
-        Set<String> ledgers = new LinkedHashSet<>();
-        for (int i = 0; i < reasons.size(); i++) {
-            if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) continue;
-            if (i < stateIds.size()) states.add(stateIds.get(i));
-            else if (i - stateIds.size() < ledgerIds.size()) ledgers.add(ledgerIds.get(i - stateIds.size()));
-        }
-        return states.isEmpty() && ledgers.isEmpty() ? null : ClaimResult.refused(states, ledgers);
-    }
-
-    /**
-     * A request DynamoDB rejected (throttled, invalid: a 4xx) wrote nothing. No answer, a 5xx or a transaction
-     * still in progress may hide a commit: in doubt, to be read back.
-     */
-    private ClaimResult failure(SdkException e, Claim claim) {
-        boolean rejected = e instanceof DynamoDbException d && d.statusCode() >= 400 && d.statusCode() < 500
-                && !(e instanceof TransactionInProgressException);
-        log.accept("[Delivery] Claim" + (claim == null ? "" : " " + claim.id()) + " failed"
-                + (rejected ? "" : " without a clear answer") + ": " + e.getMessage());
-        return rejected ? ClaimResult.FAILED : ClaimResult.IN_DOUBT;
+        return claims.write(claim);
     }
 
     @Override
@@ -200,32 +109,5 @@ public final class DynamoLedgerStore implements LedgerStore {
         if (!unwritten.isEmpty()) {
             throw new IllegalStateException(unwritten.size() + " writes of ledger " + ledger.id() + "'s settlement did not get in");
         }
-    }
-
-    private Put conditionalPut(AlertState state) {
-        Put.Builder put = Put.builder().tableName(table).item(StateItems.toItem(shard, state, state.version() + 1));
-        if (state.version() == 0) {
-            put.conditionExpression("attribute_not_exists(pk)");
-        } else {
-            put.conditionExpression("#v = :v")
-                    .expressionAttributeNames(Map.of("#v", StateItems.VERSION))
-                    .expressionAttributeValues(Map.of(":v", Items.n(state.version())));
-        }
-        return put.build();
-    }
-
-    private Put ledgerPut(Claim.LedgerWrite write) {
-        Put.Builder put = Put.builder().tableName(table).item(LedgerItems.toItem(shard, write.ledger(), expiresAt.apply(write.ledger())));
-        if (write.expectedAttempt() == null) return put.conditionExpression("attribute_not_exists(pk)").build();
-        return put.conditionExpression("#a = :a")
-                .expressionAttributeNames(Map.of("#a", LedgerItems.ATTEMPT))
-                .expressionAttributeValues(Map.of(":a", Items.n(write.expectedAttempt()))).build();
-    }
-
-    private Delete ledgerDelete(Claim.LedgerWrite write) {
-        return Delete.builder().tableName(table).key(LedgerItems.key(shard, write.ledger().id()))
-                .conditionExpression("#a = :a")
-                .expressionAttributeNames(Map.of("#a", LedgerItems.ATTEMPT))
-                .expressionAttributeValues(Map.of(":a", Items.n(write.expectedAttempt()))).build();
     }
 }

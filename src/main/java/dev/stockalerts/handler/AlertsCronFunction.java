@@ -3,9 +3,7 @@ package dev.stockalerts.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockalerts.check.CheckReport;
-import dev.stockalerts.json.Json;
 import dev.stockalerts.time.Deadline;
 import dev.stockalerts.wiring.App;
 import dev.stockalerts.wiring.CronContainer;
@@ -21,7 +19,6 @@ import java.util.function.Consumer;
 public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     /** Kept back from Lambda's deadline for writing the report and answering the runtime. */
     static final Duration MARGIN = Duration.ofMillis(1500);
-    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final CronContainer container;
     private final Consumer<String> log;
@@ -42,12 +39,11 @@ public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, 
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         int shards = container.shardCount();
         int shard = ScheduledShard.of(event, shards);
         CheckReport report = container.check(shard).run(deadline(context));
-        Map<String, Object> json = JSON.convertValue(report, Map.class);
+        Map<String, Object> json = RunMetrics.fields(report);
         String function = context == null ? "local" : context.getFunctionName();
         // One JSON object per run: the report, carrying its metrics in Embedded Metric Format.
         if (shards == 1) {

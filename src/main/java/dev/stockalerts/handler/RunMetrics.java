@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code _aws} directive that makes CloudWatch Logs extract some of them as metrics. No PutMetricData,
  * no library: printing the line is publishing the metrics.
  *
- * <p>It must reach stdout as one line of bare JSON (System.out, not the Context's LambdaLogger): with
+ * <p>It must reach stdout as one line of bare JSON (the log sink in Lambda, not the Context's LambdaLogger): with
  * {@code LogFormat: JSON} Lambda leaves a line that is already a JSON object as it is, while the
  * LambdaLogger would wrap it in {@code {"message": ...}}, where CloudWatch no longer finds {@code _aws}.
  */
@@ -53,8 +53,16 @@ public final class RunMetrics {
         return line(report, function, Integer.valueOf(shard));
     }
 
+    /** The report as the function returns it: its fields and the billed figure they add up to. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> fields(CheckReport report) {
+        Map<String, Object> fields = Json.MAPPER.convertValue(report, Map.class);
+        fields.put("consumedCapacityUnits", report.consumedCapacityUnits());
+        return fields;
+    }
+
     private static String line(CheckReport report, String function, Integer shard) {
-        ObjectNode doc = Json.MAPPER.valueToTree(report);
+        ObjectNode doc = Json.MAPPER.valueToTree(fields(report));
         if (shard != null) doc.put("shard", shard);
         doc.put("symbolsUnavailableCount", report.symbolsUnavailable().size());
         doc.put(DIMENSION, function);

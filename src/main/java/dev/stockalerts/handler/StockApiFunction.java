@@ -8,6 +8,7 @@ import dev.stockalerts.api.ApiRequest;
 import dev.stockalerts.api.ApiResponse;
 import dev.stockalerts.api.Router;
 import dev.stockalerts.time.Deadline;
+import dev.stockalerts.wiring.ApiPriming;
 import dev.stockalerts.wiring.App;
 import org.crac.Core;
 
@@ -30,7 +31,7 @@ public final class StockApiFunction implements RequestHandler<APIGatewayProxyReq
 
     public StockApiFunction(App app) {
         this.router = app.api();
-        this.priming = new ApiPriming(app.log());
+        this.priming = new ApiPriming(StockApiFunction::new, app.log());
     }
 
     @Override

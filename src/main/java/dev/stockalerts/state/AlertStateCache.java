@@ -8,9 +8,7 @@ import dev.stockalerts.time.Deadline;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +22,7 @@ import java.util.function.Consumer;
  * ({@link ClaimedStates}), conditional on the version it was derived from.
  */
 public final class AlertStateCache implements ClaimedStates {
-    private static final String LOG = "[KV Cache] ";
+    static final String LOG = "[KV Cache] ";
 
     private final StateStore states;
     private final AlertRepository alerts;
@@ -34,13 +32,7 @@ public final class AlertStateCache implements ClaimedStates {
     private final Consumer<String> log;
 
     private final Map<String, Alert> definitions = new LinkedHashMap<>();
-    /** As last read from or written to the store; the version is the stored one. */
-    private final Map<String, AlertState> stored = new HashMap<>();
-    /** Stored states plus the changes not yet written. */
-    private final Map<String, AlertState> current = new HashMap<>();
-    private final Set<String> dirty = new LinkedHashSet<>();
-    /** States of deleted alerts, removed at the next flush. */
-    private final Set<String> deletes = new LinkedHashSet<>();
+    private final StateBook book;
 
     private Instant loadedAt;
     private Instant lastFlushAt;
@@ -55,6 +47,7 @@ public final class AlertStateCache implements ClaimedStates {
         this.writeInterval = writeInterval;
         this.ledgersLoaded = ledgersLoaded;
         this.log = log;
+        this.book = new StateBook(log);
     }
 
     /**
@@ -74,7 +67,7 @@ public final class AlertStateCache implements ClaimedStates {
             }
             definitions.clear();
             alerts.loadAll().forEach(a -> definitions.put(a.id(), a));
-            dropStatesWithoutDefinition();
+            book.keepOnly(definitions.keySet());
             definitionsRevision = alertsRevision;
         }
     }
@@ -89,21 +82,12 @@ public final class AlertStateCache implements ClaimedStates {
     }
 
     public synchronized AlertState state(String alertId) {
-        AlertState state = current.get(alertId);
-        return state != null ? state : AlertState.initial(alertId);
+        return book.state(alertId);
     }
 
     /** Records a new state in memory; only a change of content queues a write. */
     public synchronized void update(AlertState next) {
-        String id = next.alertId();
-        if (next.equals(state(id))) return;
-        current.put(id, next);
-        AlertState persisted = stored.get(id);
-        if (persisted != null ? next.sameContentAs(persisted) : next.sameContentAs(AlertState.initial(id))) {
-            dirty.remove(id);
-        } else if (dirty.add(id)) {
-            log.accept(LOG + "Queued state update for alert " + id);
-        }
+        book.update(next);
     }
 
     @Override
@@ -114,30 +98,13 @@ public final class AlertStateCache implements ClaimedStates {
     /** A claim stored this state: it is now the stored version, and no longer dirty unless changed since. */
     @Override
     public synchronized void written(AlertState claimed) {
-        AlertState written = claimed.withVersion(claimed.version() + 1);
-        stored.put(claimed.alertId(), written);
-        AlertState now = current.get(claimed.alertId());
-        if (now == null || now.equals(claimed)) {
-            current.put(claimed.alertId(), written);
-            dirty.remove(claimed.alertId());
-        } else {
-            // A newer in-memory change made meanwhile keeps its content but now builds on the new version.
-            current.put(claimed.alertId(), now.withVersion(written.version()));
-        }
+        book.written(claimed);
     }
 
     /** A newer container wrote this state first: its stored copy replaces ours. */
     @Override
     public synchronized void refused(String alertId) {
-        dirty.remove(alertId);
-        AlertState newer = states.load(alertId).orElse(null);
-        if (newer == null) {
-            stored.remove(alertId);
-            current.remove(alertId);
-        } else {
-            stored.put(alertId, newer);
-            current.put(alertId, newer);
-        }
+        book.replace(alertId, states.load(alertId).orElse(null));
     }
 
     /**
@@ -150,7 +117,7 @@ public final class AlertStateCache implements ClaimedStates {
     public synchronized StateStore.WriteOutcome flushIfDue(Instant now, Set<String> heldBack, Deadline deadline) {
         StateStore.WriteOutcome nothing = new StateStore.WriteOutcome(Set.of(), Set.of());
         if (lastFlushAt != null && now.isBefore(lastFlushAt.plus(writeInterval))) return nothing;
-        if (dirty.isEmpty() && deletes.isEmpty()) {
+        if (book.queued() == 0) {
             lastFlushAt = now;
             return nothing;
         }
@@ -161,22 +128,22 @@ public final class AlertStateCache implements ClaimedStates {
                 load(now);
             } catch (RuntimeException e) {
                 // The run has claimed and sent already: it must still answer. Nothing was written; the next run tries again.
-                log.accept(LOG + "Could not re-read states before flushing; " + (dirty.size() + deletes.size())
+                log.accept(LOG + "Could not re-read states before flushing; " + book.queued()
                         + " writes stay queued: " + e.getMessage());
                 return nothing;
             }
         }
-        List<AlertState> puts = dirty.stream().filter(id -> !heldBack.contains(id)).map(current::get).toList();
-        List<String> removals = List.copyOf(deletes);
+        List<AlertState> puts = book.queuedPuts(heldBack);
+        List<String> removals = book.queuedRemovals();
         lastFlushAt = now;
         if (puts.isEmpty() && removals.isEmpty()) return nothing;
         int total = puts.size() + removals.size();
         log.accept(LOG + "Flushing " + total + " pending writes to DynamoDB...");
         StateStore.WriteOutcome outcome = states.writeBatch(puts, removals, deadline);
         for (AlertState state : puts) {
-            if (outcome.written().contains(state.alertId())) written(state);
+            if (outcome.written().contains(state.alertId())) book.written(state);
         }
-        deletes.removeIf(outcome.written()::contains);
+        book.removed(outcome.written());
         log.accept(LOG + "Flushed " + outcome.written().size() + "/" + total + " writes to DynamoDB"
                 + (outcome.failed().isEmpty() ? "" : "; " + outcome.failed().size() + " stay queued for the next flush"));
         return outcome;
@@ -184,7 +151,7 @@ public final class AlertStateCache implements ClaimedStates {
 
     /** The seed's getCacheStats(): cached states, pending writes, cache age, time since the last flush. */
     public synchronized CacheStats getCacheStats(Instant now) {
-        return new CacheStats(current.size(), dirty.size() + deletes.size(),
+        return new CacheStats(book.size(), book.queued(),
                 loadedAt == null ? null : Duration.between(loadedAt, now).toMillis(),
                 lastFlushAt == null ? null : Duration.between(lastFlushAt, now).toMillis());
     }
@@ -192,37 +159,10 @@ public final class AlertStateCache implements ClaimedStates {
     private void load(Instant now) {
         log.accept(LOG + "Loading " + definitions.size() + " alert states from DynamoDB...");
         StateStore.Snapshot snapshot = states.loadAll();
-        Map<String, AlertState> loaded = new HashMap<>();
-        for (AlertState state : snapshot.states()) loaded.put(state.alertId(), state);
-        log.accept(LOG + "Loaded " + loaded.size() + " states from DynamoDB");
-
-        Map<String, AlertState> queued = new HashMap<>();
-        for (String id : dirty) queued.put(id, current.get(id));
-        stored.clear();
-        stored.putAll(loaded);
-        current.clear();
-        current.putAll(loaded);
-        dirty.clear();
-        queued.forEach((id, mine) -> {
-            AlertState theirs = loaded.get(id);
-            if (theirs != null && theirs.version() > mine.version()) {
-                log.accept(LOG + "Dropped queued change for alert " + id + ": stored version " + theirs.version() + " is newer");
-            } else {
-                update(mine);
-            }
-        });
-        dropStatesWithoutDefinition();
+        log.accept(LOG + "Loaded " + snapshot.states().size() + " states from DynamoDB");
+        book.reload(snapshot.states());
+        book.keepOnly(definitions.keySet());
         ledgersLoaded.accept(snapshot.ledgers());
         loadedAt = now;
-    }
-
-    /** States of deleted alerts leave memory now and the table at the next flush. */
-    private void dropStatesWithoutDefinition() {
-        for (String id : List.copyOf(current.keySet())) {
-            if (definitions.containsKey(id)) continue;
-            current.remove(id);
-            dirty.remove(id);
-            if (stored.remove(id) != null) deletes.add(id);
-        }
     }
 }

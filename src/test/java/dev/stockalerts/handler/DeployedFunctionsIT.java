@@ -14,6 +14,8 @@ import dev.stockalerts.testing.FaultyDynamoProxy;
 import dev.stockalerts.testing.InvokeResult;
 import dev.stockalerts.testing.LambdaSandbox;
 import dev.stockalerts.testing.LocalDynamo;
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,7 +23,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,14 +54,20 @@ class DeployedFunctionsIT {
     }
 
     private LambdaSandbox function(String handler) {
-        return LambdaSandbox.function(handler)
-                .env("TABLE_NAME", table)
-                .env("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString())
-                .env("QUOTE_PROVIDERS", "yahoo")
-                .env("YAHOO_BASE_URL", yahoo.baseUri().toString())
-                .env("ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts")
-                .env("MARKET_CALENDAR", "ALWAYS") // the child runs on the real clock, at any hour
-                .build();
+        return function(handler, Map.of());
+    }
+
+    /** The function with the settings of these tests, {@code overrides} replacing or adding some. */
+    private LambdaSandbox function(String handler, Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "TABLE_NAME", table,
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(),
+                "QUOTE_PROVIDERS", "yahoo",
+                "YAHOO_BASE_URL", yahoo.baseUri().toString(),
+                "ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts",
+                "MARKET_CALENDAR", "ALWAYS")); // the child runs on the real clock, at any hour
+        env.putAll(overrides);
+        return LambdaSandbox.function(handler).env(env).build();
     }
 
     @Test
@@ -94,6 +104,35 @@ class DeployedFunctionsIT {
             assertEquals("AAPL", quote.get("symbol").asText(), quote::toString);
             assertEquals(205.0, quote.get("price").asDouble(), quote::toString);
             assertEquals(1, yahoo.requests());
+        }
+    }
+
+    @Test
+    void aFailingProviderReachesTheAdminWebhookOnceAcrossContainersThroughTheSharedThrottle() {
+        WebhookReceiver admin = new WebhookReceiver(body -> {});
+        try (LoopbackHttpServer failingYahoo = LoopbackHttpServer.start().routeAll(Response.of(503, ""));
+             admin) {
+            Map<String, String> env = Map.of("YAHOO_BASE_URL", failingYahoo.baseUri().toString(),
+                    "THROTTLE_SHARED", "true", "ADMIN_WEBHOOK_URL", admin.baseUri() + "/admin");
+            try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
+                new DynamoAlertRepository(client, table).put(
+                        new Alert("a1", "AAPL", Condition.ABOVE, 200, RearmPolicy.once(), List.of("webhook"), Instant.now()));
+            }
+            try (LambdaSandbox first = function("dev.stockalerts.handler.AlertsCronFunction::handleRequest", env);
+                 LambdaSandbox second = function("dev.stockalerts.handler.AlertsCronFunction::handleRequest", env);
+                 LambdaSandbox api = function("dev.stockalerts.handler.StockApiFunction::handleRequest", env)) {
+                InvokeResult run = first.invoke(LambdaSandbox.sampleEvent("schedule.json"), CRON_TIMEOUT);
+                assertEquals("AAPL", run.json().get("symbolsUnavailable").get(0).asText(), run::describe);
+                second.invoke(LambdaSandbox.sampleEvent("schedule.json"), CRON_TIMEOUT);
+                InvokeResult quote = api.invoke(LambdaSandbox.sampleEvent("api-get-stock.json"), API_TIMEOUT);
+                assertEquals(502, quote.json().get("statusCode").asInt(), quote::describe); // providers unavailable
+
+                assertEquals(1, admin.bodies().size(), "one notice for three containers: " + admin.bodies());
+                JsonNode notice = ApiEvents.json(admin.bodies().get(0));
+                assertEquals("yahoo:SERVER_ERROR", notice.get("key").asText());
+                assertEquals("quote provider yahoo failing: SERVER_ERROR: HTTP 503 for /v8/finance/chart/AAPL", notice.get("message").asText());
+                assertTrue(second.logs().stream().noneMatch(l -> l.contains("[Admin]")), "the second container was throttled by the first");
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
-package dev.stockalerts.handler;
+package dev.stockalerts.wiring;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.notify.ConsoleChannel;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * SnapStart priming, run by the CRaC {@code beforeCheckpoint} hook once, before Lambda snapshots the API
@@ -58,9 +61,13 @@ public final class ApiPriming implements Resource {
                     + "\"rearm\":{\"policy\":\"NEVER\"},\"channels\":\"webhook\",\"extra\":1}"},
             new String[] {"GET", "/priming/unknown", null});
 
+    private final Function<App, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> function;
     private final Consumer<String> log;
 
-    public ApiPriming(Consumer<String> log) {
+    /** @param function builds the API function over an App, as the runtime would: the twin that answers the requests */
+    public ApiPriming(Function<App, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> function,
+                      Consumer<String> log) {
+        this.function = function;
         this.log = log;
     }
 
@@ -84,7 +91,7 @@ public final class ApiPriming implements Resource {
             QuoteService quotes = new QuoteService(List.of(new PrimingQuotes()),
                     settings.quoteCacheTtl(), settings.unknownSymbolTtl(), clock, failure -> {});
             Outbound outbound = new Outbound(quotes, null, new Notifier(List.of(new ConsoleChannel(line -> { }))), null);
-            StockApiFunction twin = new StockApiFunction(new App(settings, dynamo, new DynamoMetrics(), new DeadlineContext(),
+            var twin = function.apply(new App(settings, dynamo, new DynamoMetrics(), new DeadlineContext(),
                     clock, line -> { }, outbound));
             List<Integer> statuses = new ArrayList<>();
             for (String[] r : REQUESTS) statuses.add(twin.handleRequest(request(r[0], r[1], r[2]), null).getStatusCode());

@@ -1,4 +1,4 @@
-package dev.stockalerts.handler;
+package dev.stockalerts.wiring;
 
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
