@@ -65,6 +65,15 @@ class TemplateTest {
     }
 
     @Test
+    void theReadmesConfigurationTableNamesEveryVariableTheCodeReads() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String table = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("\n## ", readme.indexOf("## Configuration") + 1));
+        Set<String> missing = new TreeSet<>();
+        for (String variable : variablesSettingsReads()) if (!table.contains("`" + variable + "`")) missing.add(variable);
+        assertEquals(Set.of(), missing, "README's configuration table misses these variables");
+    }
+
+    @Test
     void theAlertRoutesNeedTheApiKeyAndTheQuoteRouteDoesNot() {
         assertEquals(true, map(template.properties("StockApi").get("Auth")).get("ApiKeyRequired"), "keyed by default");
         Map<String, Object> events = map(template.properties(API).get("Events"));
