@@ -40,9 +40,9 @@ public record Alert(
 
     public Alert {
         Objects.requireNonNull(id, "id");
-        note = note == null || note.isBlank() ? null : note.strip();
-        market = market == null || market.isBlank() ? null : market.strip().toUpperCase(java.util.Locale.ROOT);
-        Map<String, String> problems = AlertRules.violations(symbol, condition, level, channels, note, market);
+        note = AlertRules.note(note);
+        market = AlertRules.market(market);
+        Map<String, String> problems = AlertRules.invariants(symbol, condition, level, channels, note, market);
         if (!problems.isEmpty()) throw new InvalidAlert(problems);
         if (revision < 1 || triggerRevision < 1 || triggerRevision > revision) {
             throw new IllegalArgumentException("revisions must satisfy 1 <= triggerRevision <= revision, got "

@@ -17,7 +17,7 @@ public record RearmPolicy(Kind kind, double hysteresis, Duration cooldown) {
     public static final String FIELD = "rearm";
 
     public RearmPolicy {
-        Map<String, String> problems = violations(kind, hysteresis == 0 ? null : hysteresis, cooldown);
+        Map<String, String> problems = check(kind, hysteresis == 0 ? null : hysteresis, cooldown, false);
         if (!problems.isEmpty()) throw new InvalidAlert(problems);
     }
 
@@ -26,12 +26,17 @@ public record RearmPolicy(Kind kind, double hysteresis, Duration cooldown) {
      * valid. Nulls are parts not given (a REARM without hysteresis re-arms as soon as the price is back past the level).
      */
     public static Map<String, String> violations(Kind kind, Double hysteresis, Duration cooldown) {
+        return check(kind, hysteresis, cooldown, true);
+    }
+
+    /** @param bounded whether the realistic bounds of {@link AlertRules} apply (to input), or only invariants (stored) */
+    private static Map<String, String> check(Kind kind, Double hysteresis, Duration cooldown, boolean bounded) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (kind == null) problems.put(FIELD + ".policy", "is required; one of " + AlertRules.names(Kind.values()));
         if (hysteresis != null) {
             if (kind != null && kind != Kind.REARM) {
                 problems.put(FIELD + ".hysteresis", "applies only to policy REARM");
-            } else if (hysteresis != 0 && !AlertRules.isPrice(hysteresis)) {
+            } else if (bounded ? hysteresis != 0 && !AlertRules.isPrice(hysteresis) : hysteresis != 0 && !(hysteresis > 0 && AlertRules.isStorable(hysteresis))) {
                 problems.put(FIELD + ".hysteresis", "must be zero or a number " + AlertRules.PRICE_RANGE);
             }
         }

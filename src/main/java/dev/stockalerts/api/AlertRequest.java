@@ -66,9 +66,8 @@ final class AlertRequest {
             unknown(rearm, REARM_FIELDS, "rearm.");
         }
         channels = names(body.get("channels"));
-        note = text(body.get("note"), "note");
-        market = text(body.get("market"), "market");
-        if (market != null) market = market.strip().toUpperCase(Locale.ROOT);
+        note = AlertRules.note(text(body.get("note"), "note"));
+        market = AlertRules.market(text(body.get("market"), "market"));
         unknown(body, FIELDS, "");
     }
 

@@ -84,6 +84,18 @@ class AlertRulesTest {
     }
 
     @Test
+    void aDefinitionStoredBeforeTheRealisticBoundsStillLoadsButANewOneMeetsThem() {
+        Alert level = new Alert("a", "AAPL", Condition.ABOVE, 2e9, RearmPolicy.rearm(5e9), null, null);
+        Alert percent = new Alert("p", "AAPL", Condition.PERCENT_CHANGE, -150, null, null, null);
+        assertEquals(2e9, level.level());
+        assertEquals(-150, percent.level());
+        assertEquals(Map.of("level", PRICE), AlertRules.violations("AAPL", Condition.ABOVE, 2e9, null, null, null));
+        assertTrue(RearmPolicy.violations(RearmPolicy.Kind.REARM, 5e9, null).containsKey("rearm.hysteresis"));
+        assertThrows(InvalidAlert.class, () -> new Alert("z", "AAPL", Condition.PERCENT_CHANGE, 0, null, null, null));
+        assertThrows(InvalidAlert.class, () -> new Alert("n", "AAPL", Condition.BELOW, -1, null, null, null));
+    }
+
+    @Test
     void defaultsAndNormalisationLiveInTheRecord() {
         Alert alert = new Alert("a", "AAPL", Condition.ABOVE, 1, null, null, null, null, "  hello  ", 1, 1, null);
         assertEquals(RearmPolicy.once(), alert.rearm());
