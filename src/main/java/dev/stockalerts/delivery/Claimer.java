@@ -54,10 +54,7 @@ final class Claimer {
 
     /** The same claim without what was refused, or null when nothing is left (or it must wait for the next run). */
     private ClaimPlanner.Planned without(ClaimPlanner.Planned plan, ClaimResult refused, ClaimedStates states, Instant now) {
-        for (String id : refused.refusedStates()) {
-            log.accept("[KV Cache] Refused write for alert " + id + ": a newer version is stored, adopting it");
-            states.refused(id);
-        }
+        refused.refusedStates().forEach(states::refused);
         refused.refusedLedgers().forEach(id -> {
             log.accept(LOG + "Ledger " + id + " is being retried by another container; leaving it to that one");
             book.forget(id);

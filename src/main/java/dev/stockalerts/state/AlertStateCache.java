@@ -101,10 +101,20 @@ public final class AlertStateCache implements ClaimedStates {
         book.written(claimed);
     }
 
-    /** A newer container wrote this state first: its stored copy replaces ours. */
+    /**
+     * A newer container wrote this state first: its stored copy replaces ours. If it cannot be read now, the next run
+     * reloads every state first, which keeps the stored, newer version over this container's queued change; a claim
+     * in progress must not fail for it (its other firings would be lost with it).
+     */
     @Override
     public synchronized void refused(String alertId) {
-        book.replace(alertId, states.load(alertId).orElse(null));
+        log.accept(LOG + "Refused write for alert " + alertId + ": a newer version is stored, adopting it");
+        try {
+            book.replace(alertId, states.load(alertId).orElse(null));
+        } catch (RuntimeException e) {
+            log.accept(LOG + "Could not read alert " + alertId + "'s newer state (" + e.getMessage() + "); reloading all states next run");
+            loadedAt = null;
+        }
     }
 
     /**
@@ -114,12 +124,11 @@ public final class AlertStateCache implements ClaimedStates {
      * {@code heldBack} (fired, claim pending: only their claim may write them) wait. What fails or does not fit
      * before the deadline stays queued.
      */
-    public synchronized StateStore.WriteOutcome flushIfDue(Instant now, Set<String> heldBack, Deadline deadline) {
-        StateStore.WriteOutcome nothing = new StateStore.WriteOutcome(Set.of(), Set.of());
-        if (lastFlushAt != null && now.isBefore(lastFlushAt.plus(writeInterval))) return nothing;
+    public synchronized void flushIfDue(Instant now, Set<String> heldBack, Deadline deadline) {
+        if (lastFlushAt != null && now.isBefore(lastFlushAt.plus(writeInterval))) return;
         if (book.queued() == 0) {
             lastFlushAt = now;
-            return nothing;
+            return;
         }
         // Re-reading first refuses queued changes that a newer container has superseded,
         // since BatchWriteItem itself cannot be conditional. Skipped when this run just loaded.
@@ -130,13 +139,13 @@ public final class AlertStateCache implements ClaimedStates {
                 // The run has claimed and sent already: it must still answer. Nothing was written; the next run tries again.
                 log.accept(LOG + "Could not re-read states before flushing; " + book.queued()
                         + " writes stay queued: " + e.getMessage());
-                return nothing;
+                return;
             }
         }
         List<AlertState> puts = book.queuedPuts(heldBack);
         List<String> removals = book.queuedRemovals();
         lastFlushAt = now;
-        if (puts.isEmpty() && removals.isEmpty()) return nothing;
+        if (puts.isEmpty() && removals.isEmpty()) return;
         int total = puts.size() + removals.size();
         log.accept(LOG + "Flushing " + total + " pending writes to DynamoDB...");
         StateStore.WriteOutcome outcome = states.writeBatch(puts, removals, deadline);
@@ -146,7 +155,6 @@ public final class AlertStateCache implements ClaimedStates {
         book.removed(outcome.written());
         log.accept(LOG + "Flushed " + outcome.written().size() + "/" + total + " writes to DynamoDB"
                 + (outcome.failed().isEmpty() ? "" : "; " + outcome.failed().size() + " stay queued for the next flush"));
-        return outcome;
     }
 
     /** The seed's getCacheStats(): cached states, pending writes, cache age, time since the last flush. */

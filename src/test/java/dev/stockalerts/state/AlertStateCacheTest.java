@@ -80,6 +80,23 @@ class AlertStateCacheTest {
     }
 
     @Test
+    void aRefusedStateThatCannotBeReadBackIsReloadedNextRunInsteadOfFailingTheClaim() {
+        alert("a");
+        cache.ensureLoaded(T0, 0);
+        cache.update(cache.state("a").withSide(Side.ABOVE));
+        store.states.put("a", AlertState.initial("a").withSide(Side.BELOW).withVersion(4)); // a newer container's
+        store.failNextReads = 1;
+
+        cache.refused("a"); // must not throw: the claim that met the refusal still has other firings to claim
+
+        assertTrue(log.contains("[KV Cache] Could not read alert a's newer state (throttled); reloading all states next run"), log.toString());
+        cache.ensureLoaded(T0.plusSeconds(300), 0);
+        assertEquals(2, store.loads, "reloaded before the TTL");
+        assertEquals(Side.BELOW, cache.state("a").side(), "the stored, newer state wins over the queued change");
+        assertEquals(0, cache.getCacheStats(T0).pendingWrites());
+    }
+
+    @Test
     void aReloadKeepsQueuedChanges() {
         alert("a");
         cache.ensureLoaded(T0, 0);

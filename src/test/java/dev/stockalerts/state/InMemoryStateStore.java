@@ -25,6 +25,8 @@ final class InMemoryStateStore implements StateStore {
     int batchWrites;
     /** The next bulk loads throw, as a stalled or failing table makes them. */
     int failNextLoads;
+    /** The next single-state reads throw. */
+    int failNextReads;
 
     @Override
     public Snapshot loadAll() {
@@ -38,6 +40,10 @@ final class InMemoryStateStore implements StateStore {
 
     @Override
     public Optional<AlertState> load(String alertId) {
+        if (failNextReads > 0) {
+            failNextReads--;
+            throw new IllegalStateException("throttled");
+        }
         return Optional.ofNullable(states.get(alertId));
     }
 
