@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,11 +27,16 @@ final class Dispatcher implements AutoCloseable {
 
     Dispatcher(NotificationSender sender, int parallelism) {
         this.sender = sender;
-        this.pool = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "delivery");
-            t.setDaemon(true); // a frozen or killed Lambda sandbox must not wait on these
-            return t;
-        });
+        // Threads are made on demand and let go when idle, as ProviderTraffic's: a container keeps one of these per
+        // shard it has run (up to 64), and between runs it must hold no threads for them.
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(parallelism, parallelism, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "delivery");
+                    t.setDaemon(true); // a frozen or killed Lambda sandbox must not wait on these
+                    return t;
+                });
+        threads.allowCoreThreadTimeOut(true);
+        this.pool = threads;
     }
 
     /** One result per send, in order. */
@@ -53,7 +59,8 @@ final class Dispatcher implements AutoCloseable {
 
     private static SendResult await(Future<SendResult> result, AtomicBoolean started, Send send, Deadline deadline) {
         try {
-            return result.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+            // A send is capped by the deadline itself: its own timer fires first and classifies it.
+            return result.get(deadline.remaining().plus(Deadline.TIMER_GRACE).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | InterruptedException e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             result.cancel(true);

@@ -72,7 +72,9 @@ final class JsonPost {
         CompletableFuture<HttpResponse<InputStream>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         HttpResponse<InputStream> response;
         try {
-            response = call.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+            // The request's own timers (connect, then the whole exchange) fire first and say which it was: a connection
+            // never made is a failure to retry, an answer not given may have arrived.
+            response = call.get(budget.plus(Deadline.TIMER_GRACE).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
             throw new DeliveryException(channel, Outcome.UNANSWERED, "no answer within " + budget.toMillis() + " ms from " + redact(uri), e);

@@ -5,7 +5,6 @@ import dev.stockalerts.quote.QuoteProviderException.Kind;
 import dev.stockalerts.quote.QuoteProviderException;
 import dev.stockalerts.time.Deadline;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +27,6 @@ final class RequestRound {
     }
 
     record Request(List<String> symbols, Call call) {}
-
-    /** A request capped by the deadline returns by then; this only absorbs scheduling jitter. */
-    private static final Duration GRACE = Duration.ofMillis(250);
 
     private final ProviderHttp http;
     private final int budget;
@@ -69,7 +65,7 @@ final class RequestRound {
     private void collect(Request request, Future<Map<String, QuoteOutcome>> answer, Deadline deadline,
                          Map<String, QuoteOutcome> outcomes) {
         try {
-            Map<String, QuoteOutcome> got = answer.get(deadline.remaining().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+            Map<String, QuoteOutcome> got = answer.get(deadline.remaining().plus(Deadline.TIMER_GRACE).toNanos(), TimeUnit.NANOSECONDS);
             for (String symbol : request.symbols()) {
                 QuoteOutcome outcome = got.get(symbol);
                 if (outcome != null) outcomes.put(symbol, outcome);

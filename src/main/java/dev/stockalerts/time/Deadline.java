@@ -9,6 +9,13 @@ import java.util.Objects;
  * the wall, whatever a simulated clock says. {@link #none()} is the deadline of a run nobody bounds.
  */
 public final class Deadline {
+    /**
+     * How much longer a caller waits than the timeout it set on the call it waits for: the call's own timer must fire
+     * first (its exception says what timed out: a connection never made, or an answer not given); this only absorbs
+     * scheduling jitter.
+     */
+    public static final Duration TIMER_GRACE = Duration.ofMillis(250);
+
     private static final Deadline NONE = new Deadline(0, false);
     /** What "no deadline" reports as remaining: long enough for any timeout it caps. */
     private static final Duration UNBOUNDED = Duration.ofDays(365);

@@ -7,8 +7,15 @@ import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -111,6 +118,35 @@ class WebhookChannelTest {
         WebhookChannel refused = new WebhookChannel(LoopbackHttpServer.closedPortUri(), NO_REDIRECTS, Duration.ofSeconds(2));
         DeliveryException e = assertThrows(DeliveryException.class, () -> refused.send(NotificationTest.sample(), Deadline.none()));
         assertEquals(Outcome.FAILED, e.outcome());
+    }
+
+    @Test
+    void aConnectionThatNeverOpensIsAFailureNothingWasSentNotAnUnansweredAttempt() throws Exception {
+        // A listener whose queue is full and that never accepts: the next connection attempt hangs, as to a blackholed host.
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> queued = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    Socket s = new Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                        queued.add(s);
+                    } catch (SocketTimeoutException e) {
+                        s.close();
+                        break; // the queue is full now
+                    }
+                }
+                URI target = URI.create("http://127.0.0.1:" + full.getLocalPort() + "/hooks/x");
+                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500))
+                        .followRedirects(HttpClient.Redirect.NEVER).build();
+                WebhookChannel blackholed = new WebhookChannel(target, client, Duration.ofMillis(500));
+                DeliveryException e = assertThrows(DeliveryException.class,
+                        () -> blackholed.send(NotificationTest.sample(), Deadline.none()));
+                assertEquals(Outcome.FAILED, e.outcome(), e.getMessage());
+            } finally {
+                for (Socket s : queued) s.close();
+            }
+        }
     }
 
     @Test
