@@ -45,7 +45,8 @@ public final class AlertEndpoints {
     public ApiResponse create(ApiRequest request) {
         AlertRequest alert = AlertRequest.read(ApiJson.parseObject(request.body()));
         Map<String, String> problems = alert.problems();
-        references.problems(problems.containsKey("symbol") ? null : alert.symbol(), alert.channels()).forEach(problems::putIfAbsent);
+        references.problems(problems.containsKey("symbol") ? null : alert.symbol(), alert.channels(), request.deadline())
+                .forEach(problems::putIfAbsent);
         if (!problems.isEmpty()) throw new InvalidRequest("invalid alert", problems);
         Instant now = clock.instant();
         Alert created = alert.toAlert(TimeOrderedIds.next(now), now);
@@ -109,7 +110,7 @@ public final class AlertEndpoints {
         if (!problems.containsKey("symbol") && !current.symbol().equals(alert.symbol())) {
             problems.put("symbol", "cannot be changed; create an alert for " + alert.symbol() + " instead");
         }
-        references.problems(null, alert.channels()).forEach(problems::putIfAbsent);
+        references.channelProblems(alert.channels()).forEach(problems::putIfAbsent);
         if (!problems.isEmpty()) throw new InvalidRequest("invalid alert", problems);
         return alert.applyTo(current);
     }

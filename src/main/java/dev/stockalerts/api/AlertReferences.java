@@ -2,6 +2,7 @@ package dev.stockalerts.api;
 
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.quote.QuoteService;
+import dev.stockalerts.time.Deadline;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,15 +26,20 @@ public final class AlertReferences {
         this.quotes = quotes;
     }
 
-    /**
-     * Problems by field. {@code symbol} null: not to be looked up (unchanged, or already invalid); {@code named}
-     * null: the default channels.
-     */
-    Map<String, String> problems(String symbol, List<String> named) {
+    /** Problems by field of a new alert: its symbol must be one a provider knows, its channels configured. */
+    Map<String, String> problems(String symbol, List<String> named, Deadline deadline) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (symbol != null && quotes.lookup(List.of(symbol)).unknown().contains(symbol)) {
+        // Half the request's time at most: the write that follows needs the rest.
+        if (symbol != null && quotes.lookup(List.of(symbol), deadline.share(0.5)).unknown().contains(symbol)) {
             problems.put("symbol", "unknown symbol");
         }
+        problems.putAll(channelProblems(named));
+        return problems;
+    }
+
+    /** Problems by field of the channels an alert names ({@code named} null: the default channels). */
+    Map<String, String> channelProblems(List<String> named) {
+        Map<String, String> problems = new LinkedHashMap<>();
         List<String> wanted = named == null ? Alert.DEFAULT_CHANNELS : named;
         Set<String> unknown = new LinkedHashSet<>(wanted);
         unknown.removeAll(channels);

@@ -17,14 +17,6 @@ final class ApiJson {
         return Json.MAPPER.createObjectNode();
     }
 
-    static String write(JsonNode node) {
-        try {
-            return Json.MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The body as a JSON object, or a {@link BadRequest} saying what is wrong with it. */
     static ObjectNode parseObject(String body) {
         if (body == null || body.isBlank()) throw new BadRequest("request body is empty; expected a JSON object");

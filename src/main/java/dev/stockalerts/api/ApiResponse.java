@@ -1,6 +1,7 @@
 package dev.stockalerts.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stockalerts.json.Json;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
     }
 
     static ApiResponse json(int status, JsonNode body) {
-        return new ApiResponse(status, Map.of("Content-Type", JSON), ApiJson.write(body));
+        return new ApiResponse(status, Map.of("Content-Type", JSON), Json.write(body));
     }
 
     /** 204: no body, but the same Content-Type as every other answer so clients need no special case. */

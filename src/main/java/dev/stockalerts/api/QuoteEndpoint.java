@@ -36,7 +36,7 @@ public final class QuoteEndpoint {
             return ApiResponse.json(400, ApiErrors.body("invalid symbol").put("symbol", given)
                     .put("expected", "a ticker symbol such as AAPL, BRK-B, ^GSPC or EURUSD=X"));
         }
-        QuoteLookup lookup = quotes.lookup(List.of(symbol));
+        QuoteLookup lookup = quotes.lookup(List.of(symbol), request.deadline());
         Quote quote = lookup.quotes().get(symbol);
         if (quote != null) {
             // A shared cache may serve it as long as we would serve it from our own quote cache.

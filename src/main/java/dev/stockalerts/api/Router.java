@@ -1,5 +1,7 @@
 package dev.stockalerts.api;
 
+import dev.stockalerts.time.DeadlineContext;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,10 +46,13 @@ public final class Router {
     }
 
     private final List<Route> routes;
+    private final DeadlineContext deadlines;
     private final Consumer<String> log;
 
-    public Router(List<Route> routes, Consumer<String> log) {
+    /** @param deadlines the context the container's DynamoDB client caps its calls by: each request runs within its own */
+    public Router(List<Route> routes, DeadlineContext deadlines, Consumer<String> log) {
         this.routes = List.copyOf(routes);
+        this.deadlines = deadlines;
         this.log = log;
     }
 
@@ -75,19 +80,26 @@ public final class Router {
     private ApiResponse run(Route route, ApiRequest request) {
         if (request.bodyBytes() > MAX_BODY_BYTES) return ApiErrors.tooLarge(MAX_BODY_BYTES);
         try {
-            return route.endpoint().apply(request);
+            return deadlines.within(request.deadline(), () -> route.endpoint().apply(request));
         } catch (BadRequest e) {
             return ApiErrors.badRequest(e.getMessage());
         } catch (InvalidRequest e) {
             return ApiErrors.invalidFields(e.getMessage(), e.fields());
         } catch (RuntimeException e) {
-            // The caller learns nothing internal; the log keeps the cause and where it was thrown.
-            StackTraceElement[] at = e.getStackTrace();
-            log.accept("[API] " + request.method() + " " + request.path() + " failed: " + e
-                    + (at.length == 0 ? "" : " at " + at[0])
+            // The caller learns nothing internal; the log keeps the cause and where in our code it was thrown.
+            log.accept("[API] " + request.method() + " " + request.path() + " failed: " + e + thrownAt(e)
                     + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")"));
             return ApiErrors.internal();
         }
+    }
+
+    /** The first frame in this service's code (a library's own frame rarely says which call went wrong). */
+    private static String thrownAt(Throwable e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        for (StackTraceElement frame : frames) {
+            if (frame.getClassName().startsWith("dev.stockalerts.")) return " at " + frame;
+        }
+        return frames.length == 0 ? "" : " at " + frames[0];
     }
 
     /** Path segments arrive percent-encoded (/stock/%5EGSPC); a "+" in a path is a plus, not a space. */

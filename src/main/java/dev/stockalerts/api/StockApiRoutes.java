@@ -1,6 +1,7 @@
 package dev.stockalerts.api;
 
 import dev.stockalerts.manage.AlertAdmin;
+import dev.stockalerts.time.DeadlineContext;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,8 +11,9 @@ import java.util.function.Function;
 public final class StockApiRoutes {
     private StockApiRoutes() {}
 
-    public static Router router(QuoteEndpoint quote, AlertEndpoints alerts, HistoryEndpoint history, Consumer<String> log) {
-        return new Router(routes(quote, alerts, history, log), log);
+    public static Router router(QuoteEndpoint quote, AlertEndpoints alerts, HistoryEndpoint history, DeadlineContext deadlines,
+                                Consumer<String> log) {
+        return new Router(routes(quote, alerts, history, log), deadlines, log);
     }
 
     public static List<Router.Route> routes(QuoteEndpoint quote, AlertEndpoints alerts, HistoryEndpoint history,

@@ -103,15 +103,7 @@ public final class App {
                         new AlertReferences(channelNames(), outbound.quotes()), tokens, clock),
                 new HistoryEndpoint(definitions,
                         new DynamoFiringHistory(dynamo, table, settings.historyTtl(), Backoff.standard(), log), tokens),
-                log);
-    }
-
-    public Settings settings() {
-        return settings;
-    }
-
-    public Outbound outbound() {
-        return outbound;
+                deadlines, log);
     }
 
     public Consumer<String> log() {
