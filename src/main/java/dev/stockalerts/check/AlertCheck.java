@@ -18,7 +18,9 @@ import dev.stockalerts.time.DeadlineContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +48,8 @@ public final class AlertCheck {
     private final Clock clock;
     private final MarketCalendar defaultCalendar;
     private final IntradayRanges ranges = new IntradayRanges();
+    /** Calendar and year pairs already said to lack built-in holidays, so the warning comes once per container. */
+    private final Set<String> holidaysWarned = new HashSet<>();
     private final Consumer<String> log;
 
     /** @param defaultCalendar the market an alert without its own is checked on (MARKET_CALENDAR) */
@@ -83,6 +87,7 @@ public final class AlertCheck {
         if (allClosed) cache.ensureDefinitions(revision);
         else cache.ensureLoaded(now, revision);
         List<Alert> alerts = cache.alerts();
+        warnOfUnknownHolidays(alerts, hours, now);
         Set<String> symbols = alerts.stream().filter(hours::open).map(Alert::symbol).collect(Collectors.toCollection(TreeSet::new));
         QuoteLookup lookup = symbols.isEmpty() || quotesBy.expired()
                 ? new QuoteLookup(Map.of(), Set.of(), symbols, List.of()) : quotes.lookup(symbols, quotesBy);
@@ -120,6 +125,17 @@ public final class AlertCheck {
                 quotes.quotesFetched() - quotesBefore, List.copyOf(unavailable),
                 (int) used.calls(), used.readUnits(), used.writeUnits(), used.callsByOperation(),
                 cache.getCacheStats(now), Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /** A calendar past its built-in holidays takes every weekday for a full session: the operator is told. */
+    private void warnOfUnknownHolidays(List<Alert> alerts, MarketHours hours, Instant now) {
+        for (MarketCalendar calendar : alerts.stream().map(hours::calendarOf).distinct().toList()) {
+            LocalDate today = LocalDate.ofInstant(now, calendar.zone());
+            if (!calendar.holidaysKnown(today) && holidaysWarned.add(calendar.id() + " " + today.getYear())) {
+                log.accept("[Check] " + calendar.id() + " has no holidays built in for " + today.getYear()
+                        + ": every weekday is taken for a full session until market/XnysHolidays lists that year");
+            }
+        }
     }
 
     /** What this run sees of each quoted symbol, with how its day's range moved since the last run. */

@@ -30,7 +30,6 @@ public record Settings(
         String telegramBotToken,
         String telegramChatId,
         String alertTopicArn,
-        String finnhubApiKeyParameter,
         String telegramBotTokenParameter,
         Duration deliveryGiveUp,
         int maxAlerts,
@@ -48,10 +47,6 @@ public record Settings(
     public static final URI FINNHUB = URI.create("https://finnhub.io");
     public static final URI STOOQ = URI.create("https://stooq.com");
     public static final URI TELEGRAM = URI.create("https://api.telegram.org");
-
-    public static Settings fromEnvironment() {
-        return from(System.getenv());
-    }
 
     public static Settings from(Map<String, String> vars) {
         Env env = new Env(vars);
@@ -77,8 +72,8 @@ public record Settings(
                 env.optional("TELEGRAM_BOT_TOKEN"),
                 env.optional("TELEGRAM_CHAT_ID"),
                 env.optional("ALERT_TOPIC_ARN"),
-                // Names of SSM SecureString parameters; Secrets reads them into the two variables above.
-                env.optional("FINNHUB_API_KEY_PARAMETER"),
+                // Secrets reads the SSM parameters named by *_PARAMETER into the variables above; the API keeps this
+                // name to know that the scheduled function has Telegram.
                 env.optional("TELEGRAM_BOT_TOKEN_PARAMETER"),
                 env.duration("DELIVERY_GIVE_UP", Duration.ofHours(24)),
                 env.integer("MAX_ALERTS", 10_000, 1, 1_000_000),

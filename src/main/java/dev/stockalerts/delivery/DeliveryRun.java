@@ -10,6 +10,4 @@ package dev.stockalerts.delivery;
  * @param givenUp      no longer tried: rejected, no answer twice, or failing past the give-up time
  * @param owed         still owed after this run, waiting for a retry
  */
-public record DeliveryRun(int delivered, int failed, int unanswered, int notAttempted, int givenUp, int owed) {
-    public static final DeliveryRun NONE = new DeliveryRun(0, 0, 0, 0, 0, 0);
-}
+public record DeliveryRun(int delivered, int failed, int unanswered, int notAttempted, int givenUp, int owed) {}

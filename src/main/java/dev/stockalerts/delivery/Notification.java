@@ -30,11 +30,6 @@ public record Notification(
         trigger = trigger == null ? Trigger.LAST_PRICE : trigger;
     }
 
-    /** A firing on the last price. */
-    public Notification(String alertId, String symbol, String condition, double level, double price, Instant time, int fireCount) {
-        this(alertId, symbol, condition, level, price, time, fireCount, Trigger.LAST_PRICE);
-    }
-
     public static Notification of(Alert alert, Firing firing) {
         return new Notification(alert.id(), alert.symbol(), alert.condition().name(), alert.level(),
                 firing.price(), firing.firedAt(), firing.fireCount(), firing.trigger());

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.stockalerts.check.CheckReport;
-import dev.stockalerts.time.Deadline;
 import dev.stockalerts.wiring.App;
 import dev.stockalerts.wiring.CronContainer;
 
@@ -42,7 +41,7 @@ public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, 
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         int shards = container.shardCount();
         int shard = ScheduledShard.of(event, shards);
-        CheckReport report = container.check(shard).run(deadline(context));
+        CheckReport report = container.check(shard).run(LambdaDeadline.of(context, MARGIN));
         Map<String, Object> json = RunMetrics.fields(report);
         String function = context == null ? "local" : context.getFunctionName();
         // One JSON object per run: the report, carrying its metrics in Embedded Metric Format.
@@ -53,11 +52,5 @@ public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, 
             log.accept(RunMetrics.line(report, function, shard));
         }
         return json;
-    }
-
-    /** Lambda's remaining time minus the margin; no deadline when invoked without a context (local tools). */
-    static Deadline deadline(Context context) {
-        if (context == null) return Deadline.none();
-        return Deadline.in(Duration.ofMillis(context.getRemainingTimeInMillis()).minus(MARGIN));
     }
 }

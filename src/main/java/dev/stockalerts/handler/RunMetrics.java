@@ -63,7 +63,7 @@ public final class RunMetrics {
 
     private static String line(CheckReport report, String function, Integer shard) {
         ObjectNode doc = Json.MAPPER.valueToTree(fields(report));
-        if (shard != null) doc.put("shard", shard);
+        if (shard != null) doc.put(ScheduledShard.FIELD, shard);
         doc.put("symbolsUnavailableCount", report.symbolsUnavailable().size());
         doc.put(DIMENSION, function);
 

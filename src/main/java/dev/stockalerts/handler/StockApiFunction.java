@@ -36,17 +36,12 @@ public final class StockApiFunction implements RequestHandler<APIGatewayProxyReq
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        ApiResponse response = router.handle(request(event, deadline(context)));
+        ApiResponse response = router.handle(request(event, LambdaDeadline.of(context, MARGIN)));
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(response.status())
                 .withHeaders(response.headers())
                 .withBody(response.body())
                 .withIsBase64Encoded(false);
-    }
-
-    /** Unbounded only when invoked without a Lambda context (local tools). */
-    private static Deadline deadline(Context context) {
-        return context == null ? Deadline.none() : Deadline.in(Duration.ofMillis(context.getRemainingTimeInMillis())).minus(MARGIN);
     }
 
     private static ApiRequest request(APIGatewayProxyRequestEvent event, Deadline deadline) {

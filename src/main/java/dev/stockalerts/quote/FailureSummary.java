@@ -50,14 +50,9 @@ final class FailureSummary {
             List<String> named = k.symbols.subList(0, Math.min(NAMED_SYMBOLS, k.symbols.size()));
             String more = k.symbols.size() > NAMED_SYMBOLS ? ", ..." : "";
             failures.add(new QuoteProviderException(provider, e.getKey(),
-                    k.symbols.size() + " symbols (" + String.join(", ", named) + more + "), first: " + detail(k.first),
+                    k.symbols.size() + " symbols (" + String.join(", ", named) + more + "), first: " + k.first.detail(),
                     k.retryAfter, k.first));
         }
         return failures;
-    }
-
-    private static String detail(QuoteProviderException e) {
-        String prefix = e.provider() + ": " + e.kind() + ": ";
-        return e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package dev.stockalerts.wiring;
 
+import dev.stockalerts.aws.LambdaCredentials;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.notify.AdminNotifier;
 import dev.stockalerts.notify.ConsoleChannel;
@@ -8,6 +9,7 @@ import dev.stockalerts.notify.Notifier;
 import dev.stockalerts.notify.SnsChannel;
 import dev.stockalerts.notify.TelegramChannel;
 import dev.stockalerts.notify.WebhookChannel;
+import dev.stockalerts.providers.FinnhubProvider;
 import dev.stockalerts.providers.ProviderSettings;
 import dev.stockalerts.providers.ProviderTraffic;
 import dev.stockalerts.providers.QuoteProviders;
@@ -53,7 +55,7 @@ public record Outbound(QuoteService quotes, ProviderTraffic traffic, Notifier no
     private static String providerOrder(Settings settings, Consumer<String> log) {
         List<String> names = Arrays.stream(settings.quoteProviders().split(","))
                 .map(String::trim).filter(n -> !n.isEmpty()).collect(Collectors.toCollection(ArrayList::new));
-        if (settings.finnhubApiKey() == null && names.remove("finnhub")) {
+        if (settings.finnhubApiKey() == null && names.removeIf(n -> n.equalsIgnoreCase(FinnhubProvider.NAME))) {
             log.accept("[Quotes] FINNHUB_API_KEY is not set: finnhub left out of QUOTE_PROVIDERS");
         }
         return String.join(",", names);
@@ -67,8 +69,10 @@ public record Outbound(QuoteService quotes, ProviderTraffic traffic, Notifier no
             @Override
             public synchronized SnsClient get() {
                 if (client == null) {
+                    // Each publish sets its own call timeout (capped by the run's deadline); this bounds each attempt.
                     client = SnsClient.builder().httpClient(UrlConnectionHttpClient.create())
-                            .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout))
+                            .credentialsProvider(LambdaCredentials.provider())
+                            .overrideConfiguration(o -> o.apiCallAttemptTimeout(timeout))
                             .build();
                 }
                 return client;

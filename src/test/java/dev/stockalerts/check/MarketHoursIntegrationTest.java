@@ -63,6 +63,24 @@ class MarketHoursIntegrationTest {
     }
 
     @Test
+    void aYearPastTheBuiltInHolidaysIsSaidOncePerContainer() {
+        try (CronHarness in2028 = new CronHarness(Instant.parse("2028-03-01T15:00:00Z")).env("MARKET_CALENDAR", "XNYS")) {
+            in2028.putAlert(new Alert("a1", "AAPL", Condition.ABOVE, 200, RearmPolicy.once(), List.of("webhook"),
+                    Instant.parse("2028-03-01T14:00:00Z")));
+            CronHarness.Container cron = in2028.container();
+            cron.run();
+            in2028.clock.advance(FIVE_MINUTES);
+            cron.run();
+            List<String> warnings = in2028.log.stream().filter(l -> l.contains("has no holidays built in")).toList();
+            assertEquals(List.of("[Check] XNYS has no holidays built in for 2028: every weekday is taken for a full"
+                    + " session until market/XnysHolidays lists that year"), warnings);
+        }
+        alert("a1", null);
+        harness.container().run();
+        assertTrue(harness.log.stream().noneMatch(l -> l.contains("has no holidays built in")), "2026's are built in");
+    }
+
+    @Test
     void holidaysAndTheAfternoonOfAnEarlyCloseAreClosed() {
         harness.market.set("AAPL", 205);
         alert("a1", null);
