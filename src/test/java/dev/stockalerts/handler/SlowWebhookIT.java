@@ -44,6 +44,10 @@ class SlowWebhookIT {
     private final CronHarness harness = new CronHarness(Instant.now());
     private final MisbehavingHttpServer webhook = MisbehavingHttpServer.start();
 
+    SlowWebhookIT() {
+        harness.env("ALERT_WEBHOOK_URL", webhook.uri("/alerts").toString()); // for the sandbox and the later containers
+    }
+
     @AfterEach
     void close() {
         webhook.close();
@@ -51,14 +55,7 @@ class SlowWebhookIT {
     }
 
     private LambdaSandbox cron() {
-        return LambdaSandbox.function("dev.stockalerts.handler.AlertsCronFunction::handleRequest")
-                .env("TABLE_NAME", harness.table)
-                .env("MARKET_CALENDAR", "ALWAYS") // the child runs on the real clock, at any hour
-                .env("AWS_ENDPOINT_URL_DYNAMODB", LocalDynamo.endpoint().toString())
-                .env("QUOTE_PROVIDERS", "yahoo")
-                .env("YAHOO_BASE_URL", harness.yahoo.baseUri().toString())
-                .env("ALERT_WEBHOOK_URL", webhook.uri("/alerts").toString())
-                .build();
+        return harness.sandbox("dev.stockalerts.handler.AlertsCronFunction::handleRequest", LocalDynamo.endpoint()).build();
     }
 
     /** Alerts a1..a30 on AAPL above 200, firing once at the current price of 205. */
@@ -138,8 +135,7 @@ class SlowWebhookIT {
 
         // The container is gone; the retries are due 5 and then 10 minutes later.
         try (WebhookReceiver admin = new WebhookReceiver(body -> {})) {
-            harness.env("ALERT_WEBHOOK_URL", webhook.uri("/alerts").toString())
-                    .env("ADMIN_WEBHOOK_URL", admin.baseUri() + "/admin")
+            harness.env("ADMIN_WEBHOOK_URL", admin.baseUri() + "/admin")
                     .env("HTTP_TIMEOUT", "PT0.5S");
             CronHarness.Container later = harness.container();
             harness.clock.advance(Duration.ofMinutes(5));
