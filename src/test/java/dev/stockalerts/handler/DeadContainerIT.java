@@ -4,7 +4,8 @@ import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.FaultyDynamoProxy;
 import dev.stockalerts.testing.InvokeResult;
 import dev.stockalerts.testing.LambdaSandbox;
-import dev.stockalerts.testing.MisbehavingHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,9 @@ class DeadContainerIT {
 
     private final CronHarness harness = new CronHarness(Instant.now());
     private final FaultyDynamoProxy dynamo = FaultyDynamoProxy.inFrontOfLocalDynamo();
-    private final MisbehavingHttpServer webhook = MisbehavingHttpServer.start();
+    private static final Response DELIVERED = Response.text(200, "ok");
+
+    private final LoopbackHttpServer webhook = LoopbackHttpServer.start().routeAll(DELIVERED);
 
     DeadContainerIT() {
         harness.env("ALERT_WEBHOOK_URL", webhook.uri("/alerts").toString()); // for the sandbox and the next container
@@ -80,8 +83,9 @@ class DeadContainerIT {
         harness.oneAlertAboutToFire();
         try (LambdaSandbox cron = cron()) {
             AtomicBoolean first = new AtomicBoolean(true);
-            webhook.onRequest(request -> {
+            webhook.route("/alerts", request -> {
                 if (first.getAndSet(false)) cron.kill(); // the webhook has it; its answer never reaches the container
+                return DELIVERED;
             });
 
             InvokeResult killed = cron.invoke(LambdaSandbox.sampleEvent("schedule.json"), DEADLINE);

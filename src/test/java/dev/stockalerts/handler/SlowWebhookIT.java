@@ -12,8 +12,7 @@ import dev.stockalerts.testing.InvokeResult;
 import dev.stockalerts.testing.LambdaSandbox;
 import dev.stockalerts.testing.LocalDynamo;
 import dev.stockalerts.testing.LoopbackHttpServer;
-import dev.stockalerts.testing.MisbehavingHttpServer.Behaviour;
-import dev.stockalerts.testing.MisbehavingHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,7 @@ class SlowWebhookIT {
     private static final int FIRINGS = 30;
 
     private final CronHarness harness = new CronHarness(Instant.now());
-    private final MisbehavingHttpServer webhook = MisbehavingHttpServer.start();
+    private final LoopbackHttpServer webhook = LoopbackHttpServer.start();
 
     SlowWebhookIT() {
         harness.env("ALERT_WEBHOOK_URL", webhook.uri("/alerts").toString()); // for the sandbox and the later containers
@@ -88,7 +87,7 @@ class SlowWebhookIT {
     @Test
     void thirtyFiringsToAWebhookThatStallsItsBodyAfter200AreEachDeliveredOnceWellBeforeTheDeadline() {
         thirtyAlertsAboutToFire();
-        webhook.always(Behaviour.stallBody(200, 1000));
+        webhook.routeAll(Response.of(200, "").withStalledBody()); // a 200 status line, then a body that never comes
         try (LambdaSandbox cron = cron()) {
             InvokeResult first = cron.invoke(LambdaSandbox.sampleEvent("schedule.json"), DEADLINE);
 
@@ -114,7 +113,7 @@ class SlowWebhookIT {
     @Test
     void thirtyFiringsToAWebhookThatNeverAnswersEndTheRunInTimeAreRetriedOnceClaimedFirstThenGivenUpWithOneNotice() {
         thirtyAlertsAboutToFire();
-        webhook.always(Behaviour.neverAnswer());
+        webhook.hang();
         try (LambdaSandbox cron = cron()) {
             InvokeResult first = cron.invoke(LambdaSandbox.sampleEvent("schedule.json"), DEADLINE);
 
