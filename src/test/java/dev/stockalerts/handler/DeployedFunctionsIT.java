@@ -64,7 +64,7 @@ class DeployedFunctionsIT {
             assertEquals(1, report.get("notificationsSent").asInt(), run::describe);
             assertEquals(1, harness.webhook.bodies().size());
             assertTrue(harness.webhook.bodies().get(0).contains("AAPL"), harness.webhook.bodies()::toString);
-            assertTrue(dynamo.requests("TransactWriteItems") >= 1, "the firing was claimed through the proxy: " + dynamo.requestCounts());
+            assertTrue(dynamo.requests("TransactWriteItems") >= 1, "the firing was claimed through the proxy: " + dynamo.describe());
             assertTrue(run.logs().stream().anyMatch(l -> l.startsWith("{") && l.contains("\"_aws\"")),
                     "the run report goes to the log as one EMF line: " + run.describe());
         }

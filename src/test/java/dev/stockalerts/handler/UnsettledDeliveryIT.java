@@ -98,14 +98,14 @@ class UnsettledDeliveryIT {
             dynamo.on("TransactWriteItems").next(1).commitThenInternalError();
             InvokeResult first = run(cron);
             assertEquals(1, first.json().get("notificationsSent").asInt(), first::describe);
-            assertEquals(2, dynamo.requests("TransactWriteItems"), "the lost answer was retried: " + dynamo.requestCounts());
+            assertEquals(2, dynamo.requests("TransactWriteItems"), "the lost answer was retried: " + dynamo.describe());
 
             harness.market.set("AAPL", 215);
             dynamo.on("TransactWriteItems").next(1).commitThenDrop();
             InvokeResult second = run(cron);
             assertFalse(second.cold());
             assertEquals(1, second.json().get("notificationsSent").asInt(), second::describe);
-            assertEquals(4, dynamo.requests("TransactWriteItems"), dynamo.requestCounts()::toString);
+            assertEquals(4, dynamo.requests("TransactWriteItems"), dynamo::describe);
 
             cron.kill();
             InvokeResult recycled = run(cron);
