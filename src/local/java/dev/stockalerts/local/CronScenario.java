@@ -26,9 +26,6 @@ final class CronScenario implements AutoCloseable {
     static final Instant START = Instant.parse("2026-11-23T00:00:00Z");
     private static final Duration TICK = Duration.ofMinutes(5);
     private static final StoreUsage NOTHING = new StoreUsage(0, 0, 0, Map.of());
-    /** Variables that point quotes elsewhere than the simulated feed. */
-    static final List<String> PROVIDER_VARIABLES = List.of(
-            "QUOTE_PROVIDERS", "YAHOO_BASE_URL", "STOOQ_BASE_URL", "FINNHUB_API_KEY", "FINNHUB_BASE_URL");
     /** Quote settings passed through from the environment, whichever the source. */
     static final List<String> QUOTE_VARIABLES = List.of("HTTP_TIMEOUT", "QUOTE_CACHE_TTL", "UNKNOWN_SYMBOL_TTL",
             "QUOTE_REQUESTS_PER_RUN", "QUOTE_REQUESTS_IN_FLIGHT", "YAHOO_SPARK", "YAHOO_SPARK_BATCH", "FINNHUB_CALLS_PER_MINUTE");
@@ -38,18 +35,12 @@ final class CronScenario implements AutoCloseable {
     /**
      * @param symbols     distinct symbols the alerts spread over (the first 20 real tickers)
      * @param feedLatency how long the simulated feed takes to answer
-     * @param environment provider and quote variables; any of {@link #PROVIDER_VARIABLES} replaces the simulated feed
+     * @param environment provider and quote variables; any of {@link LocalEnvironment#PROVIDER_VARIABLES} replaces the
+     *                    simulated feed
      */
     record Options(int alerts, int symbols, Instant start, Duration feedLatency, Map<String, String> environment) {
-        static Options of(int alerts) {
-            return new Options(alerts, AlertSeeder.SYMBOLS.size(), START, Duration.ZERO, Map.of());
-        }
-
         boolean externalQuotes() {
-            return PROVIDER_VARIABLES.stream().anyMatch(name -> {
-                String value = environment.get(name);
-                return value != null && !value.isBlank();
-            });
+            return LocalEnvironment.providerConfigured(environment);
         }
     }
 
@@ -86,7 +77,7 @@ final class CronScenario implements AutoCloseable {
         copy(options.environment(), SHARDS_VARIABLE, vars);
         if (options.externalQuotes()) {
             feed = null;
-            for (String name : PROVIDER_VARIABLES) copy(options.environment(), name, vars);
+            for (String name : LocalEnvironment.PROVIDER_VARIABLES) copy(options.environment(), name, vars);
         } else {
             feed = new YahooFeedServer(market);
             feed.answerAfter(options.feedLatency());
@@ -108,8 +99,7 @@ final class CronScenario implements AutoCloseable {
     }
 
     private static void copy(Map<String, String> from, String name, Map<String, String> to) {
-        String value = from.get(name);
-        if (value != null && !value.isBlank()) to.put(name, value);
+        if (LocalEnvironment.isSet(from, name)) to.put(name, from.get(name));
     }
 
     /** Alert levels near the providers' prices, not the simulated ones; symbols nobody quotes keep theirs. */

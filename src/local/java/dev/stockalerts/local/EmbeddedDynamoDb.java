@@ -10,6 +10,17 @@ import java.net.URI;
 
 /** DynamoDB Local (the real engine, in memory) running in this JVM on a free loopback port. */
 public final class EmbeddedDynamoDb implements AutoCloseable {
+    /**
+     * ServerRunner sets sqlite4java's logger to WARNING without keeping it, and JUL holds loggers only weakly: a garbage
+     * collection before sqlite4java's first log call loses the level, and every connection then prints INFO lines on
+     * stderr ("[sqlite] DB[1]: opened"). Held here, it stays set.
+     */
+    private static final java.util.logging.Logger SQLITE = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
+
+    static {
+        SQLITE.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final DynamoDBProxyServer server;
     private final URI endpoint;
 

@@ -16,6 +16,15 @@ import java.util.Map;
  * or {@code mvn -q -DskipTests package exec:java -Dexec.args="benchmark"} / {@code "priming [--runs N]"}.
  */
 public final class LocalMain {
+    /** The whole numbers a flag takes: from {@code min} to {@code max}, what to call one, and how to say the range. */
+    private record Range(int min, int max, String needs, String mustBe) {}
+
+    private static final Range POSITIVE = new Range(1, Integer.MAX_VALUE, "a number", "a positive whole number");
+    /** An HTTP status the simulated webhook answers with, e.g. 500 for an outage. */
+    private static final Range STATUS = new Range(200, 599, "an HTTP status", "an HTTP status from 200 to 599");
+    /** 0 picks any free port. */
+    private static final Range PORT = new Range(0, 65535, "a number", "a port number from 0 (any free port) to 65535");
+
     private LocalMain() {}
 
     public static void main(String[] args) {
@@ -47,12 +56,12 @@ public final class LocalMain {
                 while (rest.hasNext()) {
                     String flag = rest.next();
                     switch (flag) {
-                        case "--alerts" -> alerts = positive(flag, rest);
-                        case "--hours" -> hours = positive(flag, rest);
-                        case "--symbols" -> symbols = positive(flag, rest);
+                        case "--alerts" -> alerts = number(flag, rest, POSITIVE);
+                        case "--hours" -> hours = number(flag, rest, POSITIVE);
+                        case "--symbols" -> symbols = number(flag, rest, POSITIVE);
                         case "--start" -> start = instant(flag, rest);
-                        case "--webhook-status" -> webhookStatus = status(flag, rest);
-                        case "--shards" -> environment.put(CronScenario.SHARDS_VARIABLE, Integer.toString(positive(flag, rest)));
+                        case "--webhook-status" -> webhookStatus = number(flag, rest, STATUS);
+                        case "--shards" -> environment.put(CronScenario.SHARDS_VARIABLE, Integer.toString(number(flag, rest, POSITIVE)));
                         case "--shuffled" -> shuffled = true;
                         default -> usage("unknown option " + flag);
                     }
@@ -66,8 +75,8 @@ public final class LocalMain {
                 while (rest.hasNext()) {
                     String flag = rest.next();
                     switch (flag) {
-                        case "--port" -> port = port(flag, rest);
-                        case "--speed" -> speed = positive(flag, rest);
+                        case "--port" -> port = number(flag, rest, PORT);
+                        case "--speed" -> speed = number(flag, rest, POSITIVE);
                         default -> usage("unknown option " + flag);
                     }
                 }
@@ -79,7 +88,7 @@ public final class LocalMain {
                 while (rest.hasNext()) {
                     String flag = rest.next();
                     switch (flag) {
-                        case "--port" -> port = port(flag, rest);
+                        case "--port" -> port = number(flag, rest, PORT);
                         case "--table" -> {
                             if (!rest.hasNext()) usage(flag + " needs a table name");
                             table = rest.next();
@@ -100,8 +109,8 @@ public final class LocalMain {
                             if (!rest.hasNext()) usage(flag + " needs a table name");
                             table = rest.next();
                         }
-                        case "--from" -> from = positive(flag, rest);
-                        case "--to" -> to = positive(flag, rest);
+                        case "--from" -> from = number(flag, rest, POSITIVE);
+                        case "--to" -> to = number(flag, rest, POSITIVE);
                         default -> usage("unknown option " + flag);
                     }
                 }
@@ -112,7 +121,7 @@ public final class LocalMain {
                 int runs = 7;
                 while (rest.hasNext()) {
                     String flag = rest.next();
-                    if (flag.equals("--runs")) runs = positive(flag, rest);
+                    if (flag.equals("--runs")) runs = number(flag, rest, POSITIVE);
                     else usage("unknown option " + flag);
                 }
                 PrimingBenchmark.run(runs);
@@ -121,16 +130,17 @@ public final class LocalMain {
         }
     }
 
-    private static int positive(String flag, Iterator<String> rest) {
-        if (!rest.hasNext()) usage(flag + " needs a number");
+    /** The flag's value as a whole number in {@code range}; anything else ends with a usage message. */
+    private static int number(String flag, Iterator<String> rest, Range range) {
+        if (!rest.hasNext()) usage(flag + " needs " + range.needs());
         String value = rest.next();
         try {
             int n = Integer.parseInt(value);
-            if (n > 0) return n;
+            if (n >= range.min() && n <= range.max()) return n;
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        usage(flag + " must be a positive whole number, got '" + value + "'");
+        usage(flag + " must be " + range.mustBe() + ", got '" + value + "'");
         return 0;
     }
 
@@ -144,34 +154,6 @@ public final class LocalMain {
             usage(flag + " must be an ISO-8601 time such as 2026-03-09T13:30:00Z, got '" + value + "'");
             return null;
         }
-    }
-
-    /** An HTTP status the simulated webhook answers with, e.g. 500 for an outage. */
-    private static int status(String flag, Iterator<String> rest) {
-        if (!rest.hasNext()) usage(flag + " needs an HTTP status");
-        String value = rest.next();
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 200 && n <= 599) return n;
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        usage(flag + " must be an HTTP status from 200 to 599, got '" + value + "'");
-        return 0;
-    }
-
-    /** 0 to 65535; 0 picks any free port. */
-    private static int port(String flag, Iterator<String> rest) {
-        if (!rest.hasNext()) usage(flag + " needs a number");
-        String value = rest.next();
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 0 && n <= 65535) return n;
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        usage(flag + " must be a port number from 0 (any free port) to 65535, got '" + value + "'");
-        return 0;
     }
 
     private static void usage(String problem) {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -29,7 +28,6 @@ public final class LocalService implements AutoCloseable {
     /** template.yaml's rate(5 minutes). */
     public static final Duration SCHEDULE = Duration.ofMinutes(5);
     private static final long MARKET_SEED = 42;
-    private static final List<String> PROVIDER_VARIABLES = List.of("YAHOO_BASE_URL", "FINNHUB_API_KEY", "STOOQ_BASE_URL");
 
     /** How each function reaches DynamoDB: its own client, counting into its own metrics, as in its own container. */
     @FunctionalInterface
@@ -56,8 +54,8 @@ public final class LocalService implements AutoCloseable {
         this.out = out;
         try {
             Map<String, String> vars = new HashMap<>(environment);
-            market = PROVIDER_VARIABLES.stream().anyMatch(name -> isSet(environment, name)) ? null : simulatedMarket(clock, vars);
-            localWebhook = !isSet(environment, "ALERT_WEBHOOK_URL");
+            market = LocalEnvironment.providerConfigured(environment) ? null : simulatedMarket(clock, vars);
+            localWebhook = !LocalEnvironment.isSet(environment, "ALERT_WEBHOOK_URL");
             if (localWebhook) {
                 WebhookReceiver webhook = started(new WebhookReceiver(body -> out.accept("[Notify] webhook received " + body)));
                 vars.put("ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts");
@@ -98,11 +96,6 @@ public final class LocalService implements AutoCloseable {
     private <T extends AutoCloseable> T started(T resource) {
         running.push(resource);
         return resource;
-    }
-
-    private static boolean isSet(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        return value != null && !value.isBlank();
     }
 
     public URI baseUri() {

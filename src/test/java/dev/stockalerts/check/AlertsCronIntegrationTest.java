@@ -6,11 +6,7 @@ import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
-import dev.stockalerts.dynamo.Backoff;
-import dev.stockalerts.dynamo.DynamoMetrics;
-import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.testing.CronHarness;
-import dev.stockalerts.testing.LocalDynamo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,16 +36,12 @@ class AlertsCronIntegrationTest {
         return alert;
     }
 
-    private DynamoStateStore store() {
-        return new DynamoStateStore(LocalDynamo.client(new DynamoMetrics()), harness.table, Backoff.standard(), line -> {});
-    }
-
     private AlertState stored(String id) {
-        return store().load(id).orElse(null);
+        return harness.states(s -> s.load(id).orElse(null));
     }
 
     private List<String> owed(String id) {
-        return store().owedChannels(id);
+        return harness.states(s -> s.owedChannels(id));
     }
 
     @SuppressWarnings("unchecked")

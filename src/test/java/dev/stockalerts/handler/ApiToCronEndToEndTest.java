@@ -3,15 +3,10 @@ package dev.stockalerts.handler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockalerts.alert.AlertState;
-import dev.stockalerts.dynamo.Backoff;
-import dev.stockalerts.dynamo.DynamoMetrics;
-import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.testing.CronHarness;
-import dev.stockalerts.testing.LocalDynamo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Duration;
 import java.util.Map;
@@ -32,8 +27,6 @@ class ApiToCronEndToEndTest {
     private final CronHarness env = new CronHarness();
     private final CronHarness.ApiContainer api = env.api();
     private final CronHarness.Container cron = env.container();
-    private final DynamoDbClient client = LocalDynamo.client(new DynamoMetrics());
-    private final DynamoStateStore states = new DynamoStateStore(client, env.table, Backoff.standard(), line -> {});
 
     ApiToCronEndToEndTest() {
         env.market.list("AAPL", 190);
@@ -41,7 +34,6 @@ class ApiToCronEndToEndTest {
 
     @AfterEach
     void close() {
-        client.close();
         env.close();
     }
 
@@ -97,18 +89,18 @@ class ApiToCronEndToEndTest {
         String id = create(ONCE_ABOVE_200);
         env.market.set("AAPL", 205);
         assertEquals(1, runAfter(RUN).get("alertsFired"));
-        assertTrue(states.load(id).isPresent(), "the firing was made durable before the webhook call");
+        assertTrue(env.states(s -> s.load(id)).isPresent(), "the firing was made durable before the webhook call");
 
         assertEquals(204, api.call("DELETE", "/alerts/" + id, null).getStatusCode());
         Map<String, Object> afterDelete = runAfter(RUN);
         assertEquals(0, afterDelete.get("alertsChecked"));
-        assertTrue(states.load(id).isPresent(), "removed with the next batched flush, not right away");
+        assertTrue(env.states(s -> s.load(id)).isPresent(), "removed with the next batched flush, not right away");
 
         // The write interval (1 h) counts from the cold start at T0.
         env.clock.advance(Duration.ofHours(1));
         Map<String, Object> flushed = cron.run();
         assertEquals(1L, operations(flushed).get("BatchWriteItem"));
-        assertEquals(Optional.empty(), states.load(id));
+        assertEquals(Optional.empty(), env.states(s -> s.load(id)));
         assertTrue(env.log.contains("[KV Cache] Flushed 1/1 writes to DynamoDB"), env.log.toString());
         assertEquals(1, env.webhook.bodies().size());
     }
@@ -150,7 +142,7 @@ class ApiToCronEndToEndTest {
         api.call("POST", "/alerts/" + id + "/rearm", null);
         assertEquals(0, runAfter(RUN).get("alertsFired"));
         assertTrue(cron.components().cache().state(id).armed(), "re-armed in memory");
-        assertFalse(states.load(id).map(AlertState::armed).orElseThrow(), "but not flushed: only firings are urgent");
+        assertFalse(env.states(s -> s.load(id)).map(AlertState::armed).orElseThrow(), "but not flushed: only firings are urgent");
 
         // The container is recycled; a new one loads the stored (disarmed) state and re-applies the request.
         CronHarness.Container fresh = env.container();

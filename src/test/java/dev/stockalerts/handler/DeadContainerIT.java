@@ -1,13 +1,11 @@
 package dev.stockalerts.handler;
 
-import dev.stockalerts.alert.Alert;
-import dev.stockalerts.alert.Condition;
-import dev.stockalerts.alert.RearmPolicy;
 import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.FaultyDynamoProxy;
 import dev.stockalerts.testing.InvokeResult;
 import dev.stockalerts.testing.LambdaSandbox;
-import dev.stockalerts.testing.MisbehavingHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +30,13 @@ class DeadContainerIT {
 
     private final CronHarness harness = new CronHarness(Instant.now());
     private final FaultyDynamoProxy dynamo = FaultyDynamoProxy.inFrontOfLocalDynamo();
-    private final MisbehavingHttpServer webhook = MisbehavingHttpServer.start();
+    private static final Response DELIVERED = Response.text(200, "ok");
+
+    private final LoopbackHttpServer webhook = LoopbackHttpServer.start().routeAll(DELIVERED);
+
+    DeadContainerIT() {
+        harness.env("ALERT_WEBHOOK_URL", webhook.uri("/alerts").toString()); // for the sandbox and the next container
+    }
 
     @AfterEach
     void close() {
@@ -42,19 +46,11 @@ class DeadContainerIT {
     }
 
     private LambdaSandbox cron() {
-        return LambdaSandbox.function("dev.stockalerts.handler.AlertsCronFunction::handleRequest")
-                .env("TABLE_NAME", harness.table)
-                .env("MARKET_CALENDAR", "ALWAYS") // the child runs on the real clock, at any hour
-                .env("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString())
-                .env("QUOTE_PROVIDERS", "yahoo")
-                .env("YAHOO_BASE_URL", harness.yahoo.baseUri().toString())
-                .env("ALERT_WEBHOOK_URL", webhook.uri("/alerts").toString())
-                .build();
+        return harness.sandbox("dev.stockalerts.handler.AlertsCronFunction::handleRequest", dynamo.endpoint()).build();
     }
 
     /** The runs of a new container after the dead one: 5 minutes later (the retry is due), then every 5 for an hour. */
     private List<Map<String, Object>> nextContainerForAnHour() {
-        harness.env("ALERT_WEBHOOK_URL", webhook.uri("/alerts").toString());
         CronHarness.Container next = harness.container();
         List<Map<String, Object>> reports = new java.util.ArrayList<>();
         for (int run = 0; run < 12; run++) {
@@ -64,14 +60,9 @@ class DeadContainerIT {
         return reports;
     }
 
-    private void oneAlertAboutToFire() {
-        harness.market.set("AAPL", 205);
-        harness.putAlert(new Alert("a1", "AAPL", Condition.ABOVE, 200, RearmPolicy.once(), List.of("webhook"), harness.clock.instant()));
-    }
-
     @Test
     void aContainerKilledRightAfterItsClaimCommittedLeavesTheFiringOwedAndTheNextContainerDeliversItOnce() {
-        oneAlertAboutToFire();
+        harness.oneAlertAboutToFire();
         try (LambdaSandbox cron = cron()) {
             dynamo.on("TransactWriteItems").next(1).forwardThen(cron::kill);
 
@@ -89,11 +80,12 @@ class DeadContainerIT {
 
     @Test
     void aContainerKilledWhileItsWebhookCallWasInFlightIsRetriedOnceAndNeverAThirdTime() {
-        oneAlertAboutToFire();
+        harness.oneAlertAboutToFire();
         try (LambdaSandbox cron = cron()) {
             AtomicBoolean first = new AtomicBoolean(true);
-            webhook.onRequest(request -> {
+            webhook.route("/alerts", request -> {
                 if (first.getAndSet(false)) cron.kill(); // the webhook has it; its answer never reaches the container
+                return DELIVERED;
             });
 
             InvokeResult killed = cron.invoke(LambdaSandbox.sampleEvent("schedule.json"), DEADLINE);

@@ -4,26 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
-import dev.stockalerts.dynamo.DynamoAlertRepository;
-import dev.stockalerts.dynamo.DynamoMetrics;
-import dev.stockalerts.local.SimulatedMarket;
 import dev.stockalerts.local.WebhookReceiver;
-import dev.stockalerts.local.YahooFeedServer;
 import dev.stockalerts.testing.ApiEvents;
+import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.FaultyDynamoProxy;
 import dev.stockalerts.testing.InvokeResult;
 import dev.stockalerts.testing.LambdaSandbox;
-import dev.stockalerts.testing.LocalDynamo;
 import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,43 +33,28 @@ class DeployedFunctionsIT {
     private static final Duration CRON_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration API_TIMEOUT = Duration.ofSeconds(10);
 
-    private final String table = LocalDynamo.newTable();
-    private final SimulatedMarket market = new SimulatedMarket(Clock.systemUTC(), 1, 0);
+    /** Its clock starts at the real time: the functions' JVMs run on the system clock. */
+    private final CronHarness harness = new CronHarness(Instant.now());
     private final FaultyDynamoProxy dynamo = FaultyDynamoProxy.inFrontOfLocalDynamo();
-    private final YahooFeedServer yahoo = new YahooFeedServer(market);
-    private final WebhookReceiver webhook = new WebhookReceiver(body -> {});
 
     @AfterEach
     void close() {
-        webhook.close();
-        yahoo.close();
         dynamo.close();
+        harness.close();
     }
 
     private LambdaSandbox function(String handler) {
         return function(handler, Map.of());
     }
 
-    /** The function with the settings of these tests, {@code overrides} replacing or adding some. */
+    /** The function with the harness's settings, {@code overrides} replacing or adding some. */
     private LambdaSandbox function(String handler, Map<String, String> overrides) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "TABLE_NAME", table,
-                "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(),
-                "QUOTE_PROVIDERS", "yahoo",
-                "YAHOO_BASE_URL", yahoo.baseUri().toString(),
-                "ALERT_WEBHOOK_URL", webhook.baseUri() + "/alerts",
-                "MARKET_CALENDAR", "ALWAYS")); // the child runs on the real clock, at any hour
-        env.putAll(overrides);
-        return LambdaSandbox.function(handler).env(env).build();
+        return harness.sandbox(handler, dynamo.endpoint()).env(overrides).build();
     }
 
     @Test
     void theScheduledFunctionFiresASeededAlertPostsItToTheWebhookAndAnswersItsRunReport() {
-        market.set("AAPL", 205);
-        try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
-            new DynamoAlertRepository(client, table).put(
-                    new Alert("a1", "AAPL", Condition.ABOVE, 200, RearmPolicy.once(), List.of("webhook"), Instant.now()));
-        }
+        harness.oneAlertAboutToFire();
         try (LambdaSandbox cron = function("dev.stockalerts.handler.AlertsCronFunction::handleRequest")) {
             InvokeResult run = cron.invoke(LambdaSandbox.sampleEvent("schedule.json"), CRON_TIMEOUT);
 
@@ -84,9 +62,9 @@ class DeployedFunctionsIT {
             assertEquals(1, report.get("alertsChecked").asInt(), run::describe);
             assertEquals(1, report.get("alertsFired").asInt(), run::describe);
             assertEquals(1, report.get("notificationsSent").asInt(), run::describe);
-            assertEquals(1, webhook.bodies().size());
-            assertTrue(webhook.bodies().get(0).contains("AAPL"), webhook.bodies()::toString);
-            assertTrue(dynamo.requests("TransactWriteItems") >= 1, "the firing was claimed through the proxy: " + dynamo.requestCounts());
+            assertEquals(1, harness.webhook.bodies().size());
+            assertTrue(harness.webhook.bodies().get(0).contains("AAPL"), harness.webhook.bodies()::toString);
+            assertTrue(dynamo.requests("TransactWriteItems") >= 1, "the firing was claimed through the proxy: " + dynamo.describe());
             assertTrue(run.logs().stream().anyMatch(l -> l.startsWith("{") && l.contains("\"_aws\"")),
                     "the run report goes to the log as one EMF line: " + run.describe());
         }
@@ -94,7 +72,7 @@ class DeployedFunctionsIT {
 
     @Test
     void theApiFunctionAnswersAQuoteForTheSampleApiGatewayEvent() {
-        market.set("AAPL", 205);
+        harness.market.set("AAPL", 205);
         try (LambdaSandbox api = function("dev.stockalerts.handler.StockApiFunction::handleRequest")) {
             InvokeResult call = api.invoke(LambdaSandbox.sampleEvent("api-get-stock.json"), API_TIMEOUT);
 
@@ -103,7 +81,7 @@ class DeployedFunctionsIT {
             JsonNode quote = ApiEvents.json(response.get("body").asText());
             assertEquals("AAPL", quote.get("symbol").asText(), quote::toString);
             assertEquals(205.0, quote.get("price").asDouble(), quote::toString);
-            assertEquals(1, yahoo.requests());
+            assertEquals(1, harness.yahoo.requests());
         }
     }
 
@@ -114,10 +92,7 @@ class DeployedFunctionsIT {
              admin) {
             Map<String, String> env = Map.of("YAHOO_BASE_URL", failingYahoo.baseUri().toString(),
                     "THROTTLE_SHARED", "true", "ADMIN_WEBHOOK_URL", admin.baseUri() + "/admin");
-            try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
-                new DynamoAlertRepository(client, table).put(
-                        new Alert("a1", "AAPL", Condition.ABOVE, 200, RearmPolicy.once(), List.of("webhook"), Instant.now()));
-            }
+            harness.putAlert(new Alert("a1", "AAPL", Condition.ABOVE, 200, RearmPolicy.once(), List.of("webhook"), harness.clock.instant()));
             try (LambdaSandbox first = function("dev.stockalerts.handler.AlertsCronFunction::handleRequest", env);
                  LambdaSandbox second = function("dev.stockalerts.handler.AlertsCronFunction::handleRequest", env);
                  LambdaSandbox api = function("dev.stockalerts.handler.StockApiFunction::handleRequest", env)) {

@@ -12,8 +12,7 @@ import dev.stockalerts.testing.InvokeResult;
 import dev.stockalerts.testing.LambdaSandbox;
 import dev.stockalerts.testing.LocalDynamo;
 import dev.stockalerts.testing.LoopbackHttpServer;
-import dev.stockalerts.testing.MisbehavingHttpServer.Behaviour;
-import dev.stockalerts.testing.MisbehavingHttpServer;
+import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,11 @@ class SlowWebhookIT {
     private static final int FIRINGS = 30;
 
     private final CronHarness harness = new CronHarness(Instant.now());
-    private final MisbehavingHttpServer webhook = MisbehavingHttpServer.start();
+    private final LoopbackHttpServer webhook = LoopbackHttpServer.start();
+
+    SlowWebhookIT() {
+        harness.env("ALERT_WEBHOOK_URL", webhook.uri("/alerts").toString()); // for the sandbox and the later containers
+    }
 
     @AfterEach
     void close() {
@@ -51,14 +54,7 @@ class SlowWebhookIT {
     }
 
     private LambdaSandbox cron() {
-        return LambdaSandbox.function("dev.stockalerts.handler.AlertsCronFunction::handleRequest")
-                .env("TABLE_NAME", harness.table)
-                .env("MARKET_CALENDAR", "ALWAYS") // the child runs on the real clock, at any hour
-                .env("AWS_ENDPOINT_URL_DYNAMODB", LocalDynamo.endpoint().toString())
-                .env("QUOTE_PROVIDERS", "yahoo")
-                .env("YAHOO_BASE_URL", harness.yahoo.baseUri().toString())
-                .env("ALERT_WEBHOOK_URL", webhook.uri("/alerts").toString())
-                .build();
+        return harness.sandbox("dev.stockalerts.handler.AlertsCronFunction::handleRequest", LocalDynamo.endpoint()).build();
     }
 
     /** Alerts a1..a30 on AAPL above 200, firing once at the current price of 205. */
@@ -91,7 +87,7 @@ class SlowWebhookIT {
     @Test
     void thirtyFiringsToAWebhookThatStallsItsBodyAfter200AreEachDeliveredOnceWellBeforeTheDeadline() {
         thirtyAlertsAboutToFire();
-        webhook.always(Behaviour.stallBody(200, 1000));
+        webhook.routeAll(Response.of(200, "").withStalledBody()); // a 200 status line, then a body that never comes
         try (LambdaSandbox cron = cron()) {
             InvokeResult first = cron.invoke(LambdaSandbox.sampleEvent("schedule.json"), DEADLINE);
 
@@ -117,7 +113,7 @@ class SlowWebhookIT {
     @Test
     void thirtyFiringsToAWebhookThatNeverAnswersEndTheRunInTimeAreRetriedOnceClaimedFirstThenGivenUpWithOneNotice() {
         thirtyAlertsAboutToFire();
-        webhook.always(Behaviour.neverAnswer());
+        webhook.hang();
         try (LambdaSandbox cron = cron()) {
             InvokeResult first = cron.invoke(LambdaSandbox.sampleEvent("schedule.json"), DEADLINE);
 
@@ -138,8 +134,7 @@ class SlowWebhookIT {
 
         // The container is gone; the retries are due 5 and then 10 minutes later.
         try (WebhookReceiver admin = new WebhookReceiver(body -> {})) {
-            harness.env("ALERT_WEBHOOK_URL", webhook.uri("/alerts").toString())
-                    .env("ADMIN_WEBHOOK_URL", admin.baseUri() + "/admin")
+            harness.env("ADMIN_WEBHOOK_URL", admin.baseUri() + "/admin")
                     .env("HTTP_TIMEOUT", "PT0.5S");
             CronHarness.Container later = harness.container();
             harness.clock.advance(Duration.ofMinutes(5));

@@ -3,17 +3,12 @@ package dev.stockalerts.handler;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
-import dev.stockalerts.dynamo.Backoff;
-import dev.stockalerts.dynamo.DynamoMetrics;
-import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.FaultyDynamoProxy;
 import dev.stockalerts.testing.InvokeResult;
 import dev.stockalerts.testing.LambdaSandbox;
-import dev.stockalerts.testing.LocalDynamo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,20 +40,10 @@ class StalledDynamoIT {
     }
 
     private LambdaSandbox cron() {
-        return LambdaSandbox.function("dev.stockalerts.handler.AlertsCronFunction::handleRequest")
-                .env("TABLE_NAME", harness.table)
-                .env("MARKET_CALENDAR", "ALWAYS") // the child runs on the real clock, at any hour
-                .env("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString())
-                .env("QUOTE_PROVIDERS", "yahoo")
-                .env("YAHOO_BASE_URL", harness.yahoo.baseUri().toString())
-                .env("ALERT_WEBHOOK_URL", harness.webhook.baseUri() + "/alerts")
+        return harness.sandbox("dev.stockalerts.handler.AlertsCronFunction::handleRequest", dynamo.endpoint())
                 .env("STATE_WRITE_INTERVAL", "PT0.001S")
                 .env("QUOTE_CACHE_TTL", "PT0S") // each run sees the price the test just set
                 .build();
-    }
-
-    private DynamoStateStore store(DynamoDbClient client) {
-        return new DynamoStateStore(client, harness.table, Backoff.standard(), line -> {});
     }
 
     @Test
@@ -85,7 +70,7 @@ class StalledDynamoIT {
             assertTrue(cap.find() && Long.parseLong(cap.group(1)) < 5000,
                     "the flush's read was capped by what was left of the run, not given the 5 s call timeout: " + flush);
             assertEquals(0, harness.webhook.bodies().size(), "nothing is sent without a claim");
-            assertTrue(dynamo.requests("TransactWriteItems") >= 1, dynamo.requestCounts()::toString);
+            assertTrue(dynamo.requests("TransactWriteItems") >= 1, dynamo::describe);
 
             dynamo.clearRules();
             InvokeResult recovered = cron.invoke(LambdaSandbox.sampleEvent("schedule.json"), DEADLINE);
@@ -97,10 +82,8 @@ class StalledDynamoIT {
             assertEquals(0, after.json().get("cache").get("pendingWrites").asInt(), "the flush landed: " + after.describe());
         }
         assertEquals(2, harness.webhook.bodies().size(), harness.webhook.bodies()::toString);
-        try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
-            assertTrue(store(client).load("above").orElseThrow().lastFiredAt() != null);
-            assertTrue(store(client).load("cross").orElseThrow().lastFiredAt() != null);
-            assertEquals(0, store(client).loadAll().ledgers().size());
-        }
+        assertTrue(harness.states(s -> s.load("above")).orElseThrow().lastFiredAt() != null);
+        assertTrue(harness.states(s -> s.load("cross")).orElseThrow().lastFiredAt() != null);
+        assertEquals(0, harness.states(s -> s.loadAll().ledgers()).size());
     }
 }

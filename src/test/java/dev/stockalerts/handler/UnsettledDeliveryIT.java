@@ -3,17 +3,12 @@ package dev.stockalerts.handler;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
-import dev.stockalerts.dynamo.Backoff;
-import dev.stockalerts.dynamo.DynamoMetrics;
-import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.FaultyDynamoProxy;
 import dev.stockalerts.testing.InvokeResult;
 import dev.stockalerts.testing.LambdaSandbox;
-import dev.stockalerts.testing.LocalDynamo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,21 +39,9 @@ class UnsettledDeliveryIT {
     }
 
     private LambdaSandbox cron() {
-        return LambdaSandbox.function("dev.stockalerts.handler.AlertsCronFunction::handleRequest")
-                .env("TABLE_NAME", harness.table)
-                .env("MARKET_CALENDAR", "ALWAYS") // the child runs on the real clock, at any hour
-                .env("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString())
-                .env("QUOTE_PROVIDERS", "yahoo")
-                .env("YAHOO_BASE_URL", harness.yahoo.baseUri().toString())
-                .env("ALERT_WEBHOOK_URL", harness.webhook.baseUri() + "/alerts")
+        return harness.sandbox("dev.stockalerts.handler.AlertsCronFunction::handleRequest", dynamo.endpoint())
                 .env("QUOTE_CACHE_TTL", "PT0S") // each run sees the price the test just set
                 .build();
-    }
-
-    private void oneAlertAboutToFire() {
-        harness.market.set("AAPL", 205);
-        harness.putAlert(new Alert("a1", "AAPL", Condition.ABOVE, 200, RearmPolicy.once(), List.of("webhook"),
-                harness.clock.instant()));
     }
 
     private InvokeResult run(LambdaSandbox cron) {
@@ -69,14 +52,12 @@ class UnsettledDeliveryIT {
 
     /** Ledgers in the table, read straight from DynamoDB Local. */
     private int storedLedgers() {
-        try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
-            return new DynamoStateStore(client, harness.table, Backoff.standard(), line -> {}).loadAll().ledgers().size();
-        }
+        return harness.states(s -> s.loadAll().ledgers().size());
     }
 
     @Test
     void aSettlementThatFailsAfterTheClaimCommittedLandsOnAQuietRunAndARecycledContainerSendsNothingAgain() {
-        oneAlertAboutToFire();
+        harness.oneAlertAboutToFire();
         // Every way a settlement writes: the batch (ledger delete with its history), the conditional delete, history puts.
         dynamo.on("BatchWriteItem").internalError();
         dynamo.on("DeleteItem").internalError();
@@ -111,20 +92,20 @@ class UnsettledDeliveryIT {
      */
     @Test
     void aClaimWhoseAnswerWasLostAfterItCommittedIsDeliveredOnceInTheSameRun() {
-        oneAlertAboutToFire();
+        harness.oneAlertAboutToFire();
         harness.putAlert(new Alert("a2", "AAPL", Condition.ABOVE, 210, RearmPolicy.once(), List.of("webhook"), harness.clock.instant()));
         try (LambdaSandbox cron = cron()) {
             dynamo.on("TransactWriteItems").next(1).commitThenInternalError();
             InvokeResult first = run(cron);
             assertEquals(1, first.json().get("notificationsSent").asInt(), first::describe);
-            assertEquals(2, dynamo.requests("TransactWriteItems"), "the lost answer was retried: " + dynamo.requestCounts());
+            assertEquals(2, dynamo.requests("TransactWriteItems"), "the lost answer was retried: " + dynamo.describe());
 
             harness.market.set("AAPL", 215);
             dynamo.on("TransactWriteItems").next(1).commitThenDrop();
             InvokeResult second = run(cron);
             assertFalse(second.cold());
             assertEquals(1, second.json().get("notificationsSent").asInt(), second::describe);
-            assertEquals(4, dynamo.requests("TransactWriteItems"), dynamo.requestCounts()::toString);
+            assertEquals(4, dynamo.requests("TransactWriteItems"), dynamo::describe);
 
             cron.kill();
             InvokeResult recycled = run(cron);
@@ -136,7 +117,7 @@ class UnsettledDeliveryIT {
 
     @Test
     void aClaimThatCommittedButAnswered500ToEveryAttemptIsReadBackAndDeliveredOnceWhenDue() {
-        oneAlertAboutToFire();
+        harness.oneAlertAboutToFire();
         harness.dynamo(dynamo.endpoint());
         CronHarness.Container container = harness.container();
         var lostAnswers = dynamo.on("TransactWriteItems").commitThenInternalError();
@@ -165,7 +146,7 @@ class UnsettledDeliveryIT {
 
     @Test
     void aClaimAnswered500WithoutCommittingIsReadBackClaimedAgainAndDeliveredOnce() {
-        oneAlertAboutToFire();
+        harness.oneAlertAboutToFire();
         harness.dynamo(dynamo.endpoint());
         CronHarness.Container container = harness.container();
         var failures = dynamo.on("TransactWriteItems").internalError();

@@ -171,6 +171,13 @@ class LocalServiceTest {
     }
 
     @Test
+    void quoteProvidersAloneSelectsTheRealProvidersAsSimulateDoes() {
+        LocalService service = start(Map.of("QUOTE_PROVIDERS", "stooq"), 0, null);
+        assertNull(service.market(), "no simulated market once a provider is named");
+        assertEquals("stooq", service.settings().quoteProviders());
+    }
+
+    @Test
     void withShardsEachTickRunsEveryShardsScheduleAndEachAlertIsCheckedOnce() throws Exception {
         LocalService service = start(Map.of("ALERT_SHARDS", "3"), 0, null);
         for (int i = 0; i < 6; i++) {

@@ -4,10 +4,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.stockalerts.alert.Alert;
+import dev.stockalerts.alert.Condition;
+import dev.stockalerts.alert.RearmPolicy;
 import dev.stockalerts.config.Settings;
+import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.dynamo.DynamoClients;
 import dev.stockalerts.dynamo.DynamoMetrics;
+import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.handler.AlertsCronFunction;
 import dev.stockalerts.handler.StockApiFunction;
 import dev.stockalerts.local.SimulatedClock;
@@ -28,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The scheduled function as it runs in Lambda, over a fresh DynamoDB Local table, with Yahoo and the
@@ -100,6 +105,32 @@ public final class CronHarness implements AutoCloseable {
         try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
             new DynamoAlertRepository(client, table, settings().alertShards()).put(alert);
         }
+    }
+
+    /** Alert a1, AAPL above 200, with AAPL at 205: it fires on the next run. */
+    public void oneAlertAboutToFire() {
+        market.set("AAPL", 205);
+        putAlert(new Alert("a1", "AAPL", Condition.ABOVE, 200, RearmPolicy.once(), List.of("webhook"), clock.instant()));
+    }
+
+    /**
+     * What {@code read} finds in the table's states and ledgers, read straight from DynamoDB Local (not through a
+     * {@link #dynamo proxy}), e.g. {@code states(s -> s.loadAll().ledgers().size())}.
+     */
+    public <T> T states(Function<DynamoStateStore, T> read) {
+        try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
+            return read.apply(new DynamoStateStore(client, table, Backoff.standard(), line -> {}));
+        }
+    }
+
+    /**
+     * The same function in a {@link LambdaSandbox} (a child JVM on the system clock: start this harness at
+     * {@code Instant.now()}), configured with this harness's environment as it is now (table, Yahoo, webhook,
+     * MARKET_CALENDAR=ALWAYS and every {@link #env} override) and reaching DynamoDB at {@code dynamoEndpoint}.
+     * The builder takes further variables before {@code build()}.
+     */
+    public LambdaSandbox.Builder sandbox(String handler, URI dynamoEndpoint) {
+        return LambdaSandbox.function(handler).env(env).env("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
     }
 
     public Container container() {

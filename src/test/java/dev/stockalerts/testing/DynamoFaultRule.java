@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,12 +23,11 @@ public final class DynamoFaultRule {
 
     enum Fault {
         THROTTLE, THROTTLING_EXCEPTION, ACCESS_DENIED, INTERNAL_ERROR, COMMIT_THEN_INTERNAL_ERROR, COMMIT_THEN_DROP, DROP, STALL,
-        TRANSACTION_CONFLICT, UNPROCESSED, FORWARD_THEN_RUN
+        TRANSACTION_CONFLICT, FORWARD_THEN_RUN
     }
 
     private final String operation;
     private final Fault fault;
-    private final int keep;
     private final Runnable action;
     private final Random random;
     private final double probability;
@@ -38,10 +35,9 @@ public final class DynamoFaultRule {
     private final AtomicInteger fired = new AtomicInteger();
     private volatile boolean removed;
 
-    private DynamoFaultRule(Builder b, Fault fault, int keep, Runnable action) {
+    private DynamoFaultRule(Builder b, Fault fault, Runnable action) {
         this.operation = b.operation;
         this.fault = fault;
-        this.keep = keep;
         this.action = action;
         this.random = b.seed == null ? null : new Random(b.seed);
         this.probability = b.probability;
@@ -60,10 +56,6 @@ public final class DynamoFaultRule {
 
     Fault fault() {
         return fault;
-    }
-
-    int keep() {
-        return keep;
     }
 
     Runnable action() {
@@ -108,42 +100,42 @@ public final class DynamoFaultRule {
 
         /** HTTP 400 ProvisionedThroughputExceededException (the SDK retries it with backoff). */
         public DynamoFaultRule throttle() {
-            return add(Fault.THROTTLE, 0);
+            return add(Fault.THROTTLE);
         }
 
         /** HTTP 400 ThrottlingException, DynamoDB's request-rate throttle. */
         public DynamoFaultRule throttlingException() {
-            return add(Fault.THROTTLING_EXCEPTION, 0);
+            return add(Fault.THROTTLING_EXCEPTION);
         }
 
         /** HTTP 400 AccessDeniedException, as a role without the permission gets: not retried, nothing written. */
         public DynamoFaultRule accessDenied() {
-            return add(Fault.ACCESS_DENIED, 0);
+            return add(Fault.ACCESS_DENIED);
         }
 
         /** HTTP 500 InternalServerError without forwarding: nothing was written. */
         public DynamoFaultRule internalError() {
-            return add(Fault.INTERNAL_ERROR, 0);
+            return add(Fault.INTERNAL_ERROR);
         }
 
         /** Forwards the call (it commits), then answers HTTP 500 instead: the client cannot know it succeeded. */
         public DynamoFaultRule commitThenInternalError() {
-            return add(Fault.COMMIT_THEN_INTERNAL_ERROR, 0);
+            return add(Fault.COMMIT_THEN_INTERNAL_ERROR);
         }
 
         /** Forwards the call (it commits), then closes the connection without an answer. */
         public DynamoFaultRule commitThenDrop() {
-            return add(Fault.COMMIT_THEN_DROP, 0);
+            return add(Fault.COMMIT_THEN_DROP);
         }
 
         /** Closes the connection without forwarding or answering. */
         public DynamoFaultRule drop() {
-            return add(Fault.DROP, 0);
+            return add(Fault.DROP);
         }
 
         /** Never answers (until the proxy closes): only the client's own timeouts end the call. */
         public DynamoFaultRule stall() {
-            return add(Fault.STALL, 0);
+            return add(Fault.STALL);
         }
 
         /**
@@ -151,15 +143,7 @@ public final class DynamoFaultRule {
          * first item, nothing written; any other operation gets TransactionConflictException.
          */
         public DynamoFaultRule transactionConflict() {
-            return add(Fault.TRANSACTION_CONFLICT, 0);
-        }
-
-        /** A BatchWriteItem writes only its first {@code keep} requests; the rest come back as UnprocessedItems. */
-        public DynamoFaultRule unprocessedAfter(int keep) {
-            if (operation == null || !operation.equals("BatchWriteItem")) {
-                throw new IllegalArgumentException("unprocessedAfter applies to BatchWriteItem only");
-            }
-            return add(Fault.UNPROCESSED, keep);
+            return add(Fault.TRANSACTION_CONFLICT);
         }
 
         /**
@@ -168,15 +152,15 @@ public final class DynamoFaultRule {
          * a write committed.
          */
         public DynamoFaultRule forwardThen(Runnable action) {
-            return add(Fault.FORWARD_THEN_RUN, 0, action);
+            return add(Fault.FORWARD_THEN_RUN, action);
         }
 
-        private DynamoFaultRule add(Fault fault, int keep) {
-            return add(fault, keep, null);
+        private DynamoFaultRule add(Fault fault) {
+            return add(fault, null);
         }
 
-        private DynamoFaultRule add(Fault fault, int keep, Runnable action) {
-            DynamoFaultRule rule = new DynamoFaultRule(this, fault, keep, action);
+        private DynamoFaultRule add(Fault fault, Runnable action) {
+            DynamoFaultRule rule = new DynamoFaultRule(this, fault, action);
             add.accept(rule);
             return rule;
         }
@@ -212,53 +196,6 @@ public final class DynamoFaultRule {
         }
         body.put("Message", "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes);
         return FaultyDynamoProxy.Answer.json(400, body.toString());
-    }
-
-    /** A BatchWriteItem split into what is forwarded (null: nothing) and what comes back unprocessed. */
-    record Split(String forward, ObjectNode unprocessed, List<String> tables, boolean wantsCapacity) {
-        FaultyDynamoProxy.Answer answer(FaultyDynamoProxy.Answer forwarded) {
-            ObjectNode body;
-            if (forwarded == null) {
-                body = JSON.createObjectNode();
-                if (wantsCapacity) {
-                    ArrayNode capacity = body.putArray("ConsumedCapacity");
-                    tables.forEach(t -> capacity.addObject().put("TableName", t).put("CapacityUnits", 0.0));
-                }
-            } else if (forwarded.status() != 200) {
-                return forwarded;
-            } else {
-                body = (ObjectNode) read(forwarded.body());
-            }
-            ObjectNode all = body.with("UnprocessedItems");
-            for (Iterator<Map.Entry<String, JsonNode>> it = unprocessed.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> table = it.next();
-                ArrayNode list = all.withArray(table.getKey());
-                table.getValue().forEach(list::add);
-            }
-            return new FaultyDynamoProxy.Answer(200, forwarded == null
-                    ? Map.of("Content-Type", List.of("application/x-amz-json-1.0")) : forwarded.headers(), body.toString());
-        }
-    }
-
-    static Split splitBatch(String request, int keep) {
-        ObjectNode body = (ObjectNode) read(request);
-        ObjectNode kept = JSON.createObjectNode();
-        ObjectNode unprocessed = JSON.createObjectNode();
-        List<String> tables = new ArrayList<>();
-        int taken = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.path("RequestItems").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> table = it.next();
-            tables.add(table.getKey());
-            for (JsonNode write : table.getValue()) {
-                ObjectNode side = taken++ < keep ? kept : unprocessed;
-                side.withArray(table.getKey()).add(write);
-            }
-        }
-        String capacity = body.path("ReturnConsumedCapacity").asText("NONE");
-        boolean wantsCapacity = !capacity.equals("NONE");
-        if (kept.isEmpty()) return new Split(null, unprocessed, tables, wantsCapacity);
-        body.set("RequestItems", kept);
-        return new Split(body.toString(), unprocessed, tables, wantsCapacity);
     }
 
     private static FaultyDynamoProxy.Answer error(int status, String type, String message) {

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,26 +29,24 @@ import java.util.zip.CRC32;
 /**
  * An HTTP proxy on 127.0.0.1 in front of DynamoDB (Local) that injects the faults a real table shows: throttles,
  * 500s, writes that committed although the client saw an error, dropped connections, calls that never answer,
- * transaction conflicts and partly processed batches. Requests are matched by operation (AWS JSON 1.0's
+ * transaction conflicts. Requests are matched by operation (AWS JSON 1.0's
  * {@code X-Amz-Target: DynamoDB_20120810.<Operation>}) against {@link DynamoFaultRule rules}, first added first;
- * a request no rule takes is forwarded untouched.
+ * a request no rule takes is forwarded untouched. It counts requests per operation. A forward that fails (DynamoDB
+ * Local unreachable or too slow) drops the client's connection and is recorded in {@link #failures()}: put
+ * {@link #describe()} in assertion messages, so that a fault of the proxy is not mistaken for one it injected.
  * <pre>{@code
  * try (FaultyDynamoProxy proxy = FaultyDynamoProxy.inFrontOfLocalDynamo()) {
  *     DynamoDbClient client = DynamoClients.forLocalEndpoint(proxy.endpoint(), metrics); // or, for a LambdaSandbox:
  *     sandbox.env("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString());
  *     proxy.on("TransactWriteItems").next(1).commitThenInternalError();   // the claim commits, the client sees a 500
- *     proxy.on("BatchWriteItem").unprocessedAfter(10);                   // every batch takes only 10 items
  *     proxy.on("GetItem").withProbability(0.2, 42).throttle();            // seeded, so runs repeat
  *     proxy.on("DeleteItem").next(1).forwardThen(sandbox::kill);         // the container dies right after it
  *     ... run ...
- *     assertEquals(2, proxy.requests("TransactWriteItems"));
+ *     assertEquals(2, proxy.requests("TransactWriteItems"), proxy::describe);
  * }
  * }</pre>
  */
 public final class FaultyDynamoProxy implements AutoCloseable {
-    /** One request as the proxy received it. */
-    public record Call(String operation, String body) {}
-
     /** Headers of one hop, or that the JDK client sets itself; accept-encoding too, so answers stay readable text. */
     private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "expect", "upgrade",
             "transfer-encoding", "date", "keep-alive", "te", "trailer", "via", "warning", "from", ":status", "accept-encoding");
@@ -64,7 +63,9 @@ public final class FaultyDynamoProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2))
             .build();
     private final List<DynamoFaultRule> rules = new CopyOnWriteArrayList<>();
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** Requests per operation; also the monitor {@link #awaitRequests} waits on. */
+    private final Map<String, Integer> counts = new TreeMap<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private FaultyDynamoProxy(URI target) throws IOException {
@@ -111,30 +112,42 @@ public final class FaultyDynamoProxy implements AutoCloseable {
 
     /** How many {@code operation} requests arrived (faulted ones and the client's retries included). */
     public int requests(String operation) {
-        return (int) calls.stream().filter(c -> c.operation().equals(operation)).count();
+        synchronized (counts) {
+            return counts.getOrDefault(operation, 0);
+        }
     }
 
-    /** Requests per operation so far. */
+    /** Requests per operation so far, by operation name. */
     public Map<String, Integer> requestCounts() {
-        Map<String, Integer> counts = new TreeMap<>();
-        calls.forEach(c -> counts.merge(c.operation(), 1, Integer::sum));
-        return counts;
+        synchronized (counts) {
+            return Collections.unmodifiableMap(new TreeMap<>(counts));
+        }
     }
 
-    /** Every request so far, in arrival order. */
-    public List<Call> calls() {
-        return List.copyOf(calls);
+    /**
+     * The forwards to DynamoDB that failed (operation and exception), in order: the client saw its connection dropped,
+     * as if a rule had dropped it. Empty while the proxy only injects what its rules say.
+     */
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** Requests per operation, and the failed forwards if any: for assertion messages. */
+    public String describe() {
+        String requests = "requests " + requestCounts();
+        List<String> failed = failures();
+        return failed.isEmpty() ? requests : requests + "; " + failed.size() + " forwards to DynamoDB failed: " + failed;
     }
 
     /** Waits until {@code count} {@code operation} requests arrived (e.g. the one that stalls); false on timeout. */
     public boolean awaitRequests(String operation, int count, Duration timeout) {
         long until = System.nanoTime() + timeout.toNanos();
-        synchronized (calls) {
+        synchronized (counts) {
             while (requests(operation) < count) {
                 long left = until - System.nanoTime();
                 if (left <= 0) return false;
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(calls, left);
+                    TimeUnit.NANOSECONDS.timedWait(counts, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
@@ -149,40 +162,33 @@ public final class FaultyDynamoProxy implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String targetHeader = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = targetHeader == null ? "" : targetHeader.substring(targetHeader.indexOf('.') + 1);
-            String text = new String(body, StandardCharsets.UTF_8);
-            synchronized (calls) {
-                calls.add(new Call(operation, text));
-                calls.notifyAll();
+            synchronized (counts) {
+                counts.merge(operation, 1, Integer::sum);
+                counts.notifyAll();
             }
             DynamoFaultRule rule = rules.stream().filter(r -> r.takes(operation)).findFirst().orElse(null);
             if (rule == null) {
-                relay(exchange, forward(exchange, body));
+                relay(exchange, forward(exchange, operation, body));
                 return;
             }
             switch (rule.fault()) {
                 case THROTTLE, THROTTLING_EXCEPTION, ACCESS_DENIED, INTERNAL_ERROR -> relay(exchange, DynamoFaultRule.errorAnswer(rule.fault()));
-                case TRANSACTION_CONFLICT -> relay(exchange, DynamoFaultRule.transactionConflict(text));
+                case TRANSACTION_CONFLICT -> relay(exchange, DynamoFaultRule.transactionConflict(new String(body, StandardCharsets.UTF_8)));
                 case COMMIT_THEN_INTERNAL_ERROR -> {
-                    forward(exchange, body);
+                    forward(exchange, operation, body);
                     relay(exchange, DynamoFaultRule.errorAnswer(DynamoFaultRule.Fault.INTERNAL_ERROR));
                 }
-                case COMMIT_THEN_DROP -> forward(exchange, body); // closing the exchange unanswered drops the connection
+                case COMMIT_THEN_DROP -> forward(exchange, operation, body); // closing the exchange unanswered drops the connection
                 case FORWARD_THEN_RUN -> {
-                    Answer answer = forward(exchange, body);
+                    Answer answer = forward(exchange, operation, body);
                     rule.action().run();
                     relay(exchange, answer);
                 }
                 case DROP -> { }
                 case STALL -> closed.await();
-                case UNPROCESSED -> {
-                    DynamoFaultRule.Split split = DynamoFaultRule.splitBatch(text, rule.keep());
-                    Answer answer = split.forward() == null
-                            ? null : forward(exchange, split.forward().getBytes(StandardCharsets.UTF_8));
-                    relay(exchange, split.answer(answer));
-                }
             }
         } catch (IOException clientGone) {
-            // The client timed out and hung up, or the proxy closed.
+            // The client timed out and hung up, or the proxy closed (a failed forward was recorded by forward()).
         } catch (InterruptedException closing) {
             Thread.currentThread().interrupt();
         }
@@ -195,7 +201,8 @@ public final class FaultyDynamoProxy implements AutoCloseable {
         }
     }
 
-    private Answer forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+    /** DynamoDB's answer to the request; a failure to get it is recorded in {@link #failures} and thrown on. */
+    private Answer forward(HttpExchange exchange, String operation, byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()))
                 .timeout(Duration.ofSeconds(30))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
@@ -209,8 +216,13 @@ public final class FaultyDynamoProxy implements AutoCloseable {
                 }
             }
         });
-        HttpResponse<String> response = forwarder.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Answer(response.statusCode(), response.headers().map(), response.body());
+        try {
+            HttpResponse<String> response = forwarder.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            if (closed.getCount() > 0) failures.add(operation + ": " + e);
+            throw e;
+        }
     }
 
     /** Sends {@code answer} with a CRC32 of exactly these bytes, as the SDK verifies x-amz-crc32. */

@@ -14,21 +14,17 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,6 +73,7 @@ class FaultyDynamoProxyTest {
         assertEquals(1, proxy.requests("PutItem"));
         assertEquals(1, proxy.requests("GetItem"));
         assertEquals(Map.of("GetItem", 1, "PutItem", 1), proxy.requestCounts());
+        assertEquals(List.of(), proxy.failures());
     }
 
     @Test
@@ -162,23 +159,22 @@ class FaultyDynamoProxyTest {
     }
 
     @Test
-    void aBatchWriteTakesOnlyItsFirstItemsAndHandsTheRestBackUnprocessed() {
-        proxy.on("BatchWriteItem").next(1).unprocessedAfter(2);
-        proxy.on("BatchWriteItem").next(1).unprocessedAfter(0);
-        List<WriteRequest> puts = IntStream.range(0, 5)
-                .mapToObj(i -> WriteRequest.builder().putRequest(p -> p.item(item("b" + i))).build()).toList();
+    void aForwardThatFailsDropsTheConnectionAndIsRecordedApartFromTheRequestCounts() {
+        try (FaultyDynamoProxy nowhere = FaultyDynamoProxy.start(LoopbackHttpServer.closedPortUri());
+             DynamoDbClient client = DynamoDbClient.builder()
+                     .endpointOverride(nowhere.endpoint())
+                     .region(Region.US_EAST_1)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                     .httpClient(UrlConnectionHttpClient.builder().build())
+                     .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+                     .build()) {
+            assertThrows(SdkClientException.class, () -> client.getItem(b -> b.tableName(table).key(key("a1"))));
 
-        BatchWriteItemResponse partly = once.batchWriteItem(b -> b.requestItems(Map.of(table, puts))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        assertEquals(puts.subList(2, 5), partly.unprocessedItems().get(table));
-        assertTrue(stored("b0") && stored("b1") && !stored("b2"));
-        assertEquals(table, partly.consumedCapacity().get(0).tableName());
-
-        BatchWriteItemResponse none = once.batchWriteItem(b -> b.requestItems(Map.of(table, puts.subList(2, 5)))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        assertEquals(puts.subList(2, 5), none.unprocessedItems().get(table));
-        assertEquals(0.0, none.consumedCapacity().get(0).capacityUnits());
-        assertFalse(stored("b2"));
+            assertEquals(Map.of("GetItem", 1), nowhere.requestCounts());
+            assertEquals(1, nowhere.failures().size(), nowhere::describe);
+            assertTrue(nowhere.failures().get(0).startsWith("GetItem: java.net.ConnectException"), nowhere::describe);
+            assertTrue(nowhere.describe().contains("1 forwards to DynamoDB failed"), nowhere::describe);
+        }
     }
 
     @Test

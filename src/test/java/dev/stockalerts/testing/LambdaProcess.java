@@ -24,7 +24,7 @@ final class LambdaProcess {
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
 
     /** What the function is: the Lambda configuration this process is started from. */
-    record Spec(String handler, String functionName, int memoryMb, boolean freeze, Map<String, String> env, Path taskRoot) {}
+    record Spec(String handler, String functionName, int memoryMb, Map<String, String> env, Path taskRoot) {}
 
     final LambdaRuntimeApi api;
     final Process process;
@@ -32,8 +32,8 @@ final class LambdaProcess {
     final long startedNanos = System.nanoTime();
 
     LambdaProcess(Spec spec) {
-        Freezer freezer = spec.freeze() ? new Freezer() : null;
-        api = LambdaRuntimeApi.start(spec.functionName(), freezer == null ? LambdaRuntimeApi.Freezer.NONE : freezer);
+        Freezer freezer = new Freezer();
+        api = LambdaRuntimeApi.start(spec.functionName(), freezer);
         try {
             Files.createDirectories(LOG_DIR);
             logFile = Files.createTempFile(LOG_DIR, spec.functionName() + "-", ".log");
@@ -45,7 +45,7 @@ final class LambdaProcess {
             pb.environment().clear();
             pb.environment().putAll(environment(spec));
             process = pb.start();
-            if (freezer != null) freezer.pid = process.pid();
+            freezer.pid = process.pid();
         } catch (IOException e) {
             api.close();
             throw new UncheckedIOException("could not start the function's JVM", e);

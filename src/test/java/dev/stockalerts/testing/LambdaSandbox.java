@@ -54,15 +54,18 @@ public final class LambdaSandbox implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(LambdaSandbox::close), "lambda-sandbox-cleanup"));
     }
 
+    /**
+     * How long a cold start may take before the process is killed. Lambda allows 10 s (then retries init within the
+     * invocation's timeout); 20 s is that with room for a loaded 2-core test machine.
+     */
+    private static final Duration INIT_TIMEOUT = Duration.ofSeconds(20);
+
     private final LambdaProcess.Spec spec;
-    private final Duration initTimeout;
     private final List<LambdaProcess> processes = new CopyOnWriteArrayList<>();
     private volatile LambdaProcess current;
 
     private LambdaSandbox(Builder b) {
-        spec = new LambdaProcess.Spec(b.handler, b.functionName, b.memoryMb, b.freeze, Map.copyOf(b.env),
-                LambdaRuntimeFiles.taskRoot(b.code));
-        initTimeout = b.initTimeout;
+        spec = new LambdaProcess.Spec(b.handler, b.functionName, b.memoryMb, Map.copyOf(b.env), LambdaRuntimeFiles.taskRoot(b.code));
         OPEN.add(this);
     }
 
@@ -77,8 +80,6 @@ public final class LambdaSandbox implements AutoCloseable {
         private Path code = DEPLOYMENT_JAR;
         private String functionName;
         private int memoryMb = 512;
-        private Duration initTimeout = Duration.ofSeconds(20);
-        private boolean freeze = true;
         private final Map<String, String> env = new LinkedHashMap<>();
 
         private Builder(String handler) {
@@ -101,21 +102,6 @@ public final class LambdaSandbox implements AutoCloseable {
         /** MemorySize; sizes the heap as Lambda does (85%). Default 512, as template.yaml. */
         public Builder memoryMb(int mb) {
             this.memoryMb = mb;
-            return this;
-        }
-
-        /**
-         * How long a cold start may take before the process is killed. Lambda allows 10 s (then retries init within
-         * the invocation's timeout); the default 20 s is that with room for a loaded 2-core test machine.
-         */
-        public Builder initTimeout(Duration timeout) {
-            this.initTimeout = timeout;
-            return this;
-        }
-
-        /** Whether to SIGSTOP the process while it waits for an event (default true, as Lambda freezes it). */
-        public Builder freezeBetweenInvocations(boolean freeze) {
-            this.freeze = freeze;
             return this;
         }
 
@@ -147,7 +133,7 @@ public final class LambdaSandbox implements AutoCloseable {
         LambdaRuntimeApi.Invocation call = p.api.enqueue(eventJson, timeout);
         Outcome outcome = new Outcome(p, call, cold, logFrom);
 
-        long takenBy = cold ? p.startedNanos + initTimeout.toNanos() : System.nanoTime() + timeout.toNanos();
+        long takenBy = cold ? p.startedNanos + INIT_TIMEOUT.toNanos() : System.nanoTime() + timeout.toNanos();
         Object first = firstOf(takenBy, call.delivered(), p.api.initError(), p.process.onExit());
         if (!call.delivered().isDone()) {
             call.abandon();
@@ -157,7 +143,7 @@ public final class LambdaSandbox implements AutoCloseable {
             }
             if (p.alive()) {
                 p.destroy();
-                return outcome.timedOut(cold ? "Init did not complete within " + seconds(initTimeout)
+                return outcome.timedOut(cold ? "Init did not complete within " + seconds(INIT_TIMEOUT)
                         : "The runtime did not take the event within " + seconds(timeout));
             }
             return outcome.exited();
@@ -187,7 +173,7 @@ public final class LambdaSandbox implements AutoCloseable {
         LambdaProcess p = current;
         if (p != null && p.alive()) return Duration.ZERO;
         p = startProcess();
-        firstOf(p.startedNanos + initTimeout.toNanos(), p.api.ready(), p.api.initError(), p.process.onExit());
+        firstOf(p.startedNanos + INIT_TIMEOUT.toNanos(), p.api.ready(), p.api.initError(), p.process.onExit());
         if (!p.api.ready().isDone()) {
             p.destroy();
             throw new AssertionError("init failed: " + p.api.initError().getNow(null) + "\n" + String.join("\n", p.lines(0)));

@@ -30,7 +30,10 @@ import java.util.function.Function;
 /**
  * A real HTTP server on 127.0.0.1 (ephemeral port) standing in for a remote service: answers canned
  * responses by raw path (query ignored), and records every request. A path without its own
- * {@link #route route} gets the {@link #routeAll catch-all} answer, by default 404.
+ * {@link #route route} gets the {@link #routeAll catch-all} answer, by default 404. The faults a remote
+ * server shows: a late answer ({@link Response#delayedBy}), headers then a body that never ends
+ * ({@link Response#withStalledBody}), no answer at all ({@link #hang}); a route given as a function runs
+ * on each request before it is answered (e.g. to kill the caller while its request is in flight).
  */
 public final class LoopbackHttpServer implements AutoCloseable {
 
@@ -182,6 +185,24 @@ public final class LoopbackHttpServer implements AutoCloseable {
         return requests.stream().filter(r -> r.path().equals(rawPath)).toList();
     }
 
+    /** Waits until {@code count} requests arrived (each is recorded once its body is read); false on timeout. */
+    public boolean awaitRequests(int count, Duration timeout) {
+        long until = System.nanoTime() + timeout.toNanos();
+        synchronized (requests) {
+            while (requests.size() < count) {
+                long left = until - System.nanoTime();
+                if (left <= 0) return false;
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(requests, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     public Request onlyRequest() {
         List<Request> all = requests();
         if (all.size() != 1) throw new AssertionError("expected exactly one request, got " + all.size());
@@ -196,7 +217,10 @@ public final class LoopbackHttpServer implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             Request request = new Request(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
                     Collections.unmodifiableMap(headers), body);
-            requests.add(request);
+            synchronized (requests) {
+                requests.add(request);
+                requests.notifyAll();
+            }
 
             Response response = routes.getOrDefault(uri.getRawPath(), fallback).apply(request);
             if (!response.delay().isZero() && closed.await(response.delay().toMillis(), TimeUnit.MILLISECONDS)) return;
