@@ -6,6 +6,8 @@ import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
 import dev.stockalerts.quote.Quote;
 import dev.stockalerts.quote.QuoteService;
+import dev.stockalerts.time.Deadline;
+import dev.stockalerts.time.DeadlineContext;
 import dev.stockalerts.wiring.Outbound;
 
 import java.time.Duration;
@@ -89,7 +91,7 @@ final class CronScenario implements AutoCloseable {
         // The simulated market trades around the clock: the costliest case. MARKET_CALENDAR=XNYS runs NYSE hours.
         vars.put("MARKET_CALENDAR", options.environment().getOrDefault("MARKET_CALENDAR", "ALWAYS"));
         Settings settings = Settings.from(vars);
-        Outbound outbound = Outbound.fromSettings(settings, clock, null, log);
+        Outbound outbound = Outbound.fromSettings(settings, clock, new DeadlineContext(), null, log);
         quotes = outbound.quotes();
         if (options.externalQuotes()) startAtRealPrices(log);
         alerts = AlertSeeder.alerts(options.alerts(), market, clock.instant(), 11);
@@ -104,7 +106,7 @@ final class CronScenario implements AutoCloseable {
 
     /** Alert levels near the providers' prices, not the simulated ones; symbols nobody quotes keep theirs. */
     private void startAtRealPrices(Consumer<String> log) {
-        Map<String, Quote> real = quotes.lookup(market.symbols()).quotes();
+        Map<String, Quote> real = quotes.lookup(market.symbols(), Deadline.none()).quotes();
         real.forEach((symbol, quote) -> market.list(symbol, quote.price()));
         log.accept("[Local] quotes from the configured providers: " + real.size() + " of " + market.symbols().size() + " symbols priced");
     }

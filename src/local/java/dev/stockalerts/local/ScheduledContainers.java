@@ -49,7 +49,7 @@ final class ScheduledContainers implements AutoCloseable {
             DynamoMetrics metrics = shared ? db.metrics() : new DynamoMetrics();
             DeadlineContext deadlines = new DeadlineContext();
             DynamoDbClient client = shared ? db.client() : DynamoClients.forLocalEndpoint(db.endpoint(), metrics, deadlines);
-            Outbound outbound = i == 0 ? first : Outbound.fromSettings(settings, clock, null, log);
+            Outbound outbound = i == 0 ? first : Outbound.fromSettings(settings, clock, deadlines, null, log);
             CronContainer cron = new App(settings, client, metrics, deadlines, clock, log, outbound).cron();
             containers.add(new Container(metrics, shared ? null : client, outbound.traffic(), new AlertsCronFunction(cron, line -> {})));
         }

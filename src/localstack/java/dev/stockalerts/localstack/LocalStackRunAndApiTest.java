@@ -97,7 +97,7 @@ class LocalStackRunAndApiTest {
         yahoo = new YahooFeedServer(market);
         settings = Settings.from(Map.of("TABLE_NAME", table, "QUOTE_PROVIDERS", "yahoo",
                 "YAHOO_BASE_URL", yahoo.baseUri().toString()));
-        Outbound http = Outbound.fromSettings(settings, clock, null, log::add);
+        Outbound http = Outbound.fromSettings(settings, clock, new DeadlineContext(), null, log::add);
         // The composition root's quotes and admin notices; the SNS channel on LocalStack's endpoint.
         outbound = new Outbound(http.quotes(), http.traffic(), new Notifier(List.of(new ConsoleChannel(log::add), new SnsChannel(() -> sns, topicArn, Duration.ofSeconds(5)))), http.admin());
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.delivery.OperatorNotices;
 import dev.stockalerts.json.Json;
 import dev.stockalerts.throttle.ThrottleCache;
-import dev.stockalerts.time.Deadline;
+import dev.stockalerts.time.DeadlineContext;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,14 +23,21 @@ public final class AdminNotifier implements OperatorNotices {
     private final URI webhook;
     private final JsonPost post;
     private final ThrottleCache throttle;
+    private final DeadlineContext deadlines;
     private final Clock clock;
     private final Consumer<String> log;
 
-    /** @param webhook where to POST notices, or null to only log them */
-    public AdminNotifier(URI webhook, HttpClient http, Duration timeout, ThrottleCache throttle, Clock clock, Consumer<String> log) {
+    /**
+     * @param webhook   where to POST notices, or null to only log them
+     * @param deadlines the work in progress's deadline (a run's, a request's): a notice posted in the middle of it
+     *                  must not outlast it
+     */
+    public AdminNotifier(URI webhook, HttpClient http, Duration timeout, ThrottleCache throttle, DeadlineContext deadlines,
+                         Clock clock, Consumer<String> log) {
         this.webhook = webhook;
         this.post = webhook == null ? null : new JsonPost(http, timeout);
         this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");
     }
@@ -67,7 +74,7 @@ public final class AdminNotifier implements OperatorNotices {
         body.put("message", message);
         body.put("time", clock.instant().toString());
         try {
-            JsonPost.Response response = post.post(CHANNEL, webhook, body, Deadline.none());
+            JsonPost.Response response = post.post(CHANNEL, webhook, body, deadlines.current());
             if (!response.ok()) log.accept("[Admin] webhook answered HTTP " + response.status() + ": " + response.snippet());
         } catch (DeliveryException e) {
             log.accept("[Admin] webhook delivery failed: " + e.getMessage());

@@ -54,11 +54,6 @@ public final class QuoteService {
         this.failureListener = Objects.requireNonNull(failureListener, "failureListener");
     }
 
-    /** A lookup nobody bounds in time (each request still has its own total timeout). */
-    public QuoteLookup lookup(Collection<String> symbols) {
-        return lookup(symbols, Deadline.none());
-    }
-
     /** Quotes for {@code symbols}; what is not fetched before {@code deadline} comes back unavailable. */
     public QuoteLookup lookup(Collection<String> symbols, Deadline deadline) {
         Set<String> wanted = new LinkedHashSet<>(symbols); // de-duplicates, keeps request order

@@ -53,7 +53,7 @@ public final class App {
     public App(Settings settings, DynamoDbClient dynamo, DynamoMetrics metrics, DeadlineContext deadlines, Clock clock,
                Consumer<String> log) {
         this(settings, dynamo, metrics, deadlines, clock, log,
-                Outbound.fromSettings(settings, clock, new DynamoThrottleStore(dynamo, settings.tableName()), log));
+                Outbound.fromSettings(settings, clock, deadlines, new DynamoThrottleStore(dynamo, settings.tableName()), log));
     }
 
     public App(Settings settings, DynamoDbClient dynamo, DynamoMetrics metrics, DeadlineContext deadlines, Clock clock,

@@ -17,6 +17,7 @@ import dev.stockalerts.quote.QuoteProvider;
 import dev.stockalerts.quote.QuoteService;
 import dev.stockalerts.throttle.SharedThrottleStore;
 import dev.stockalerts.throttle.ThrottleCache;
+import dev.stockalerts.time.DeadlineContext;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -33,14 +34,16 @@ import java.util.stream.Collectors;
 /** The HTTP side of a container: quote providers with fallback, notification channels, admin notices. */
 public record Outbound(QuoteService quotes, ProviderTraffic traffic, Notifier notifier, AdminNotifier admin) {
 
-    public static Outbound fromSettings(Settings settings, Clock clock, SharedThrottleStore sharedThrottle, Consumer<String> log) {
+    /** @param deadlines the container's: admin notices are capped by the deadline of the work that raised them */
+    public static Outbound fromSettings(Settings settings, Clock clock, DeadlineContext deadlines, SharedThrottleStore sharedThrottle,
+                                        Consumer<String> log) {
         HttpClient http = QuoteProviders.httpClient(settings.httpTimeout());
         // Notifications never follow redirects: a 3xx answer to a POST is a failed delivery, not a new target.
         HttpClient notifyHttp = HttpClient.newBuilder().connectTimeout(settings.httpTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         ThrottleCache throttle = new ThrottleCache(settings.throttleWindow(), clock,
                 settings.throttleShared() ? sharedThrottle : SharedThrottleStore.NONE, log);
-        AdminNotifier admin = new AdminNotifier(settings.adminWebhookUrl(), notifyHttp, settings.httpTimeout(), throttle, clock, log);
+        AdminNotifier admin = new AdminNotifier(settings.adminWebhookUrl(), notifyHttp, settings.httpTimeout(), throttle, deadlines, clock, log);
         ProviderTraffic traffic = new ProviderTraffic(http, settings.quoteRequestsInFlight());
         List<QuoteProvider> providers = QuoteProviders.fromSettings(new ProviderSettings(
                 providerOrder(settings, log), settings.yahooBaseUrl(), settings.finnhubBaseUrl(),

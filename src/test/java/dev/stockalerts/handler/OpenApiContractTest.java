@@ -29,6 +29,7 @@ import dev.stockalerts.manage.AlertDefinitions;
 import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.LocalDynamo;
+import dev.stockalerts.time.DeadlineContext;
 import dev.stockalerts.wiring.Outbound;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -100,7 +101,7 @@ class OpenApiContractTest {
     void theSpecDescribesExactlyTheRoutesOfTheRouter() {
         try (CronHarness env = new CronHarness(); DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
             Settings settings = env.settings();
-            Outbound outbound = Outbound.fromSettings(settings, env.clock, null, env.log::add);
+            Outbound outbound = Outbound.fromSettings(settings, env.clock, new DeadlineContext(), null, env.log::add);
             AlertDefinitions definitions = new AlertDefinitions(new DynamoAlertRepository(client, env.table), settings.maxAlerts(), env.log::add);
             PageTokens tokens = new PageTokens(new DynamoPageTokenKey(client, env.table));
             AlertEndpoints alerts = new AlertEndpoints(definitions,

@@ -7,6 +7,8 @@ import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.throttle.SharedThrottleStore;
 import dev.stockalerts.throttle.ThrottleCache;
+import dev.stockalerts.time.Deadline;
+import dev.stockalerts.time.DeadlineContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +31,11 @@ class AdminNotifierTest {
         server.close();
     }
 
+    private final DeadlineContext deadlines = new DeadlineContext();
+
     private AdminNotifier admin(java.net.URI webhook, Duration timeout) {
-        return new AdminNotifier(webhook, LoopbackHttpServer.CLIENT, timeout, new ThrottleCache(WINDOW, clock, SharedThrottleStore.NONE, log::add), clock, log::add);
+        return new AdminNotifier(webhook, LoopbackHttpServer.CLIENT, timeout,
+                new ThrottleCache(WINDOW, clock, SharedThrottleStore.NONE, log::add), deadlines, clock, log::add);
     }
 
     @Test
@@ -80,6 +85,18 @@ class AdminNotifierTest {
         server.routeAll(Response.text(500, "down"));
         AdminNotifier other = admin(server.uri("/admin"), Duration.ofSeconds(5));
         assertDoesNotThrow(() -> other.notice("k", "m"));
+    }
+
+    @Test
+    void aNoticeRaisedInARunIsPostedWithinTheRunsDeadlineNotItsOwnTimeout() {
+        server.hang();
+        AdminNotifier admin = admin(server.uri("/admin"), Duration.ofSeconds(30));
+        long started = System.nanoTime();
+        boolean sent = deadlines.within(Deadline.in(Duration.ofMillis(300)),
+                () -> admin.providerFailure("yahoo", "TIMEOUT", "no answer"));
+        assertTrue(sent, "the notice went out, unanswered");
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10, "bounded by the run, not by 30 s");
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("[Admin] webhook delivery failed")), log.toString());
     }
 
     @Test

@@ -73,7 +73,7 @@ class QuoteServiceTest {
         finnhubKnows(Set.of("AAPL"));
         QuoteService service = service(Duration.ZERO);
 
-        QuoteLookup result = service.lookup(List.of("AAPL"));
+        QuoteLookup result = service.lookup(List.of("AAPL"), Deadline.none());
 
         assertEquals("finnhub", result.quotes().get("AAPL").provider());
         assertEquals(Set.of(), result.unknown());
@@ -91,7 +91,7 @@ class QuoteServiceTest {
                 v7Entry("KO", meta("KO", "61.2", Long.MAX_VALUE)))));
         finnhubKnows(Set.of("KO"));
 
-        QuoteLookup result = service(Duration.ZERO).lookup(List.of("AAPL", "MSFT", "KO"));
+        QuoteLookup result = service(Duration.ZERO).lookup(List.of("AAPL", "MSFT", "KO"), Deadline.none());
 
         assertEquals("yahoo", result.quotes().get("AAPL").provider());
         assertEquals("yahoo", result.quotes().get("MSFT").provider());
@@ -105,7 +105,7 @@ class QuoteServiceTest {
         server.route(YAHOO_AAPL, Response.json(200, AAPL));
         QuoteService service = service(Duration.ZERO);
 
-        service.lookup(List.of("AAPL"));
+        service.lookup(List.of("AAPL"), Deadline.none());
 
         assertEquals(Map.of("yahoo", 1L), traffic.requestsByProvider());
         assertEquals(1, service.quotesFetched());
@@ -116,7 +116,7 @@ class QuoteServiceTest {
         server.route(YAHOO_AAPL, Response.of(500, ""))
               .route(FINNHUB, Response.json(429, "{\"error\":\"API limit reached.\"}").withHeader("Retry-After", "60"));
 
-        QuoteLookup result = service(Duration.ZERO).lookup(List.of("AAPL"));
+        QuoteLookup result = service(Duration.ZERO).lookup(List.of("AAPL"), Deadline.none());
 
         assertEquals(Map.of(), result.quotes());
         assertEquals(Set.of("AAPL"), result.unavailable());
@@ -131,7 +131,7 @@ class QuoteServiceTest {
         finnhubKnows(Set.of());
         List<String> symbols = IntStream.range(0, 100).mapToObj(i -> String.format("S%03d", i)).toList();
 
-        QuoteLookup result = service(Duration.ZERO).lookup(symbols);
+        QuoteLookup result = service(Duration.ZERO).lookup(symbols, Deadline.none());
 
         // Yahoo: 5 spark requests failed; Finnhub: 30 answered (all-zero), 70 over its rate.
         assertEquals(List.of("yahoo:SERVER_ERROR", "finnhub:BUDGET"), notified.stream().map(e -> e.provider() + ":" + e.kind()).toList());
@@ -145,7 +145,7 @@ class QuoteServiceTest {
         server.route(YAHOO_NOPE, Response.json(404, NOT_FOUND));
         finnhubKnows(Set.of());
 
-        QuoteLookup result = service(Duration.ZERO).lookup(List.of("NOPE"));
+        QuoteLookup result = service(Duration.ZERO).lookup(List.of("NOPE"), Deadline.none());
 
         assertEquals(Set.of("NOPE"), result.unknown());
         assertEquals(Set.of(), result.unavailable());
@@ -159,7 +159,7 @@ class QuoteServiceTest {
         server.route(YAHOO_NOPE, Response.of(500, ""));
         finnhubKnows(Set.of());
 
-        QuoteLookup result = service(Duration.ZERO, Duration.ofHours(1)).lookup(List.of("NOPE"));
+        QuoteLookup result = service(Duration.ZERO, Duration.ofHours(1)).lookup(List.of("NOPE"), Deadline.none());
 
         assertEquals(Set.of("NOPE"), result.unavailable());
         assertEquals(Set.of(), result.unknown());
@@ -171,16 +171,16 @@ class QuoteServiceTest {
         finnhubKnows(Set.of());
         QuoteService service = service(Duration.ofSeconds(60), Duration.ofHours(1));
 
-        service.lookup(List.of("NOPE"));
+        service.lookup(List.of("NOPE"), Deadline.none());
         clock.advance(Duration.ofMinutes(59));
-        QuoteLookup again = service.lookup(List.of("NOPE"));
+        QuoteLookup again = service.lookup(List.of("NOPE"), Deadline.none());
 
         assertEquals(Set.of("NOPE"), again.unknown());
         assertEquals(1, server.requests(YAHOO_NOPE).size());
         assertEquals(1, server.requests(FINNHUB).size());
 
         clock.advance(Duration.ofMinutes(1));
-        service.lookup(List.of("NOPE"));
+        service.lookup(List.of("NOPE"), Deadline.none());
         assertEquals(2, server.requests(YAHOO_NOPE).size());
     }
 
@@ -188,7 +188,7 @@ class QuoteServiceTest {
     void duplicateSymbolsAreFetchedOnce() {
         server.route(YAHOO_AAPL, Response.json(200, AAPL));
 
-        QuoteLookup result = service(Duration.ZERO).lookup(List.of("AAPL", "AAPL"));
+        QuoteLookup result = service(Duration.ZERO).lookup(List.of("AAPL", "AAPL"), Deadline.none());
 
         assertEquals(Set.of("AAPL"), result.quotes().keySet());
         assertEquals(1, server.requests(YAHOO_AAPL).size());
@@ -199,15 +199,15 @@ class QuoteServiceTest {
         server.route(YAHOO_AAPL, Response.json(200, AAPL));
         QuoteService service = service(Duration.ofSeconds(60));
 
-        Quote first = service.lookup(List.of("AAPL")).quotes().get("AAPL");
+        Quote first = service.lookup(List.of("AAPL"), Deadline.none()).quotes().get("AAPL");
         clock.advance(Duration.ofSeconds(59));
-        Quote cached = service.lookup(List.of("AAPL")).quotes().get("AAPL");
+        Quote cached = service.lookup(List.of("AAPL"), Deadline.none()).quotes().get("AAPL");
 
         assertSame(first, cached);
         assertEquals(1, server.requests(YAHOO_AAPL).size());
 
         clock.advance(Duration.ofSeconds(1)); // exactly at the TTL: stale
-        service.lookup(List.of("AAPL"));
+        service.lookup(List.of("AAPL"), Deadline.none());
         assertEquals(2, server.requests(YAHOO_AAPL).size());
     }
 
@@ -218,8 +218,8 @@ class QuoteServiceTest {
         finnhubKnows(Set.of());
         QuoteService service = service(Duration.ZERO, Duration.ZERO);
 
-        service.lookup(List.of("AAPL", "NOPE"));
-        service.lookup(List.of("AAPL", "NOPE"));
+        service.lookup(List.of("AAPL", "NOPE"), Deadline.none());
+        service.lookup(List.of("AAPL", "NOPE"), Deadline.none());
 
         assertEquals(2, server.requests(SPARK).size());
         assertEquals(2, server.requests(YAHOO_NOPE).size());
@@ -241,7 +241,7 @@ class QuoteServiceTest {
         };
         QuoteService service = new QuoteService(List.of(broken, Providers.finnhub(traffic, server.baseUri())), Duration.ZERO, Duration.ZERO, clock, notified::add);
 
-        QuoteLookup result = service.lookup(List.of("AAPL"));
+        QuoteLookup result = service.lookup(List.of("AAPL"), Deadline.none());
 
         assertEquals("finnhub", result.quotes().get("AAPL").provider());
         assertEquals("broken", notified.get(0).provider());
