@@ -41,11 +41,13 @@ final class BatchWriter {
         return unwritten;
     }
 
-    /** One BatchWriteItem call, then retries of its UnprocessedItems with backoff; returns what never got in. */
+    /**
+     * One BatchWriteItem call, then retries of its UnprocessedItems with backoff while a pause leaves time for another
+     * attempt before the deadline; returns what never got in.
+     */
     private List<WriteRequest> writeChunk(List<WriteRequest> chunk, Deadline deadline) {
         List<WriteRequest> pending = chunk;
-        for (int attempt = 1; !pending.isEmpty() && attempt <= backoff.maxAttempts() && !deadline.expired(); attempt++) {
-            if (attempt > 1) backoff.pause(attempt - 1);
+        for (int attempt = 1; ; attempt++) {
             List<WriteRequest> request = pending;
             try {
                 BatchWriteItemResponse response = client.batchWriteItem(b -> b
@@ -58,7 +60,7 @@ final class BatchWriter {
                 log.accept("[KV Cache] BatchWriteItem failed for " + request.size() + " items: " + e.getMessage());
                 return request;
             }
+            if (pending.isEmpty() || !backoff.pause(attempt, deadline)) return pending;
         }
-        return pending;
     }
 }

@@ -4,6 +4,7 @@ import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.delivery.Claim;
 import dev.stockalerts.delivery.ClaimResult;
 import dev.stockalerts.delivery.DeliveryLedger;
+import dev.stockalerts.time.Deadline;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -65,7 +66,7 @@ final class ClaimTransaction {
             ledgerIds.add(w.ledger().id());
         });
         if (items.size() == 1) return single(items.get(0), stateIds, ledgerIds);
-        for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 // The claim id as idempotency token: a repeat of a call that did commit answers success, not a refusal.
                 client.transactWriteItems(b -> b.transactItems(items).clientRequestToken(claim.id())
@@ -74,7 +75,9 @@ final class ClaimTransaction {
             } catch (TransactionCanceledException e) {
                 ClaimResult refused = refusals(e, stateIds, ledgerIds);
                 if (refused != null) return refused;
-                backoff.pause(attempt); // a conflict or throttle: nothing was written, the same items may go again
+                // A conflict or throttle: nothing was written, the same items may go again. Claims carry no deadline of
+                // their own: the client's CallDeadline caps each call by the run's.
+                if (!backoff.pause(attempt, Deadline.none())) break;
             } catch (SdkException e) {
                 return failure(e, claim);
             }

@@ -14,13 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A change of definitions and the bump of its shard's alerts revision on the config item in one transaction: the
@@ -33,12 +31,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RevisionedTransaction {
     private static final Set<String> CONTENTION = Set.of("TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded");
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(25);
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(1);
-    /** The least time worth starting another attempt with. */
-    private static final Duration MIN_ATTEMPT = Duration.ofMillis(50);
-    /** Where nothing bounds the time (local tools), contention still ends. */
-    private static final int MAX_ATTEMPTS = 8;
 
     /** Committed, or refused because a condition failed: then {@code reasons} has one entry per item, in order. */
     record Outcome(boolean committed, List<CancellationReason> reasons) {
@@ -55,10 +47,13 @@ final class RevisionedTransaction {
 
     private final DynamoDbClient client;
     private final String table;
+    private final Backoff backoff;
 
-    RevisionedTransaction(DynamoDbClient client, String table) {
+    /** @param backoff the pauses between attempts; it never pauses past the deadline, and ends contention where none bounds the time (local tools) */
+    RevisionedTransaction(DynamoDbClient client, String table, Backoff backoff) {
         this.client = client;
         this.table = table;
+        this.backoff = backoff;
     }
 
     /**
@@ -101,22 +96,11 @@ final class RevisionedTransaction {
                 if (!e.isThrottlingException()) throw e;
                 contention = e;
             }
-            pauseOrGiveUp(attempt, deadline, contention);
-        }
-    }
-
-    private static void pauseOrGiveUp(int attempt, Deadline deadline, RuntimeException contention) {
-        long ceiling = Math.min(MAX_PAUSE.toMillis(), FIRST_PAUSE.toMillis() << Math.min(attempt - 1, 20));
-        Duration pause = Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
-        if (attempt >= MAX_ATTEMPTS || deadline.remaining().compareTo(pause.plus(MIN_ATTEMPT)) < 0) {
-            throw new AlertAdmin.Busy("alert definitions still contended after " + attempt + " attempts: "
-                    + contention.getClass().getSimpleName(), contention);
-        }
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AlertAdmin.Busy("interrupted while waiting to retry", contention);
+            if (!backoff.pause(attempt, deadline)) {
+                throw new AlertAdmin.Busy("alert definitions still contended after " + attempt + " attempts"
+                        + (Thread.currentThread().isInterrupted() ? " (interrupted)" : "") + ": "
+                        + contention.getClass().getSimpleName(), contention);
+            }
         }
     }
 

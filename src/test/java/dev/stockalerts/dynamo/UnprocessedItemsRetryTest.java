@@ -84,4 +84,23 @@ class UnprocessedItemsRetryTest {
         assertEquals(List.of("a22", "a23", "a24", "a27", "a28", "a29"), List.copyOf(outcome.failed()));
         assertEquals(24, outcome.written().size());
     }
+
+    @Test
+    void noPauseIsTakenThatWouldOutlastTheDeadline() {
+        PartialBatchClient client = new PartialBatchClient(Integer.MAX_VALUE, 3);
+        // Every pause drawn is its full second: none fits in what is left of a 300 ms deadline.
+        Backoff oneSecond = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 5, pauses::add, new Random(7) {
+            @Override
+            public long nextLong(long bound) {
+                return bound - 1;
+            }
+        });
+
+        WriteOutcome outcome = new DynamoStateStore(client, TABLE, oneSecond, line -> {})
+                .writeBatch(states(25), List.of(), Deadline.in(Duration.ofMillis(300)));
+
+        assertEquals(List.of(), pauses, "nothing slept past the deadline");
+        assertEquals(List.of(25), client.requestSizes, "no attempt after a pause that does not fit");
+        assertEquals(List.of("a22", "a23", "a24"), List.copyOf(outcome.failed()));
+    }
 }
