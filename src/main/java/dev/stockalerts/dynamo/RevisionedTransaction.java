@@ -25,9 +25,11 @@ import java.util.UUID;
  * scheduled run of that shard re-reads definitions only when the revision moves, so one must never land without the
  * other, and the other shards' runs see no change.
  *
- * <p>Contention (another transaction on the same items, throttling) is retried with exponential backoff and full
- * jitter until the deadline, then reported as {@link AlertAdmin.Busy}. Every attempt carries the same
- * {@code ClientRequestToken}, so an attempt that committed although its answer was lost is not applied twice.
+ * <p>What the SDK does not retry itself, a cancellation for contention (a conflicting transaction, or throttling on
+ * an item) and a call out of time, is retried with {@link Backoff} until the deadline, then reported as
+ * {@link AlertAdmin.Busy}; what the SDK already retried (throttling, a transaction in progress) is Busy at once. Every
+ * attempt carries the same {@code ClientRequestToken}, so an attempt that committed although its answer was lost is
+ * not applied twice.
  */
 final class RevisionedTransaction {
     private static final Set<String> CONTENTION = Set.of("TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded");
@@ -90,11 +92,15 @@ final class RevisionedTransaction {
                 if (reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) return new Outcome(false, reasons);
                 if (reasons.stream().noneMatch(r -> CONTENTION.contains(r.code()))) throw e;
                 contention = e;
-            } catch (TransactionInProgressException | ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
-                contention = e; // the same token: a retry completes or repeats the same transaction, never a second one
-            } catch (DynamoDbException e) {
-                if (!e.isThrottlingException()) throw e;
+            } catch (ApiCallTimeoutException e) {
+                // The SDK does not retry a call out of time. The same token: a retry completes or repeats the same
+                // transaction, never a second one.
                 contention = e;
+            } catch (TransactionInProgressException | ApiCallAttemptTimeoutException e) {
+                throw retriedBySdk(e);
+            } catch (DynamoDbException e) {
+                if (e.isThrottlingException()) throw retriedBySdk(e);
+                throw e;
             }
             if (!backoff.pause(attempt, deadline)) {
                 throw new AlertAdmin.Busy("alert definitions still contended after " + attempt + " attempts"
@@ -102,6 +108,15 @@ final class RevisionedTransaction {
                         + contention.getClass().getSimpleName(), contention);
             }
         }
+    }
+
+    /**
+     * Throttling, a transaction still in progress (both throttling codes to the SDK) and an attempt out of time are
+     * what the SDK's own retry policy retries (AwsErrorCode, SdkDefaultRetrySetting): by the time one comes out of the
+     * call, those retries are spent, and another round of them would multiply the attempts the caller waits for.
+     */
+    private static AlertAdmin.Busy retriedBySdk(RuntimeException e) {
+        return new AlertAdmin.Busy("alert definitions still contended after the SDK's retries: " + e.getClass().getSimpleName(), e);
     }
 
     /** #rev, and the attribute names an extra expression uses (#count): the only ones these updates touch. */
