@@ -7,7 +7,6 @@ import dev.stockalerts.delivery.DeliveryLedger;
 import dev.stockalerts.time.Deadline;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -73,8 +72,14 @@ final class ClaimTransaction {
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                 return ClaimResult.COMMITTED;
             } catch (TransactionCanceledException e) {
-                ClaimResult refused = refusals(e, stateIds, ledgerIds);
-                if (refused != null) return refused;
+                Cancellation cancellation = Cancellation.of(e);
+                if (cancellation.kind() == Cancellation.Kind.CONDITIONS_FAILED) return refusals(cancellation, stateIds, ledgerIds);
+                if (cancellation.kind() == Cancellation.Kind.OTHER) {
+                    // Nothing was written, and the same items would be cancelled again: no retry, nothing to read back.
+                    log.accept("[Delivery] Claim " + claim.id() + " was cancelled for a reason trying again cannot fix: "
+                            + cancellation.describe());
+                    return ClaimResult.FAILED;
+                }
                 // A conflict or throttle: nothing was written, the same items may go again. Claims carry no deadline of
                 // their own: the client's CallDeadline caps each call by the run's.
                 if (!backoff.pause(attempt, Deadline.none())) break;
@@ -107,17 +112,16 @@ final class ClaimTransaction {
         }
     }
 
-    /** The items whose own condition failed, or null when the cancellation was a conflict or throttle. */
-    private static ClaimResult refusals(TransactionCanceledException e, List<String> stateIds, List<String> ledgerIds) {
-        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+    /** The items whose own condition failed: states first, then ledgers, as the transaction lists them. */
+    private static ClaimResult refusals(Cancellation cancellation, List<String> stateIds, List<String> ledgerIds) {
         Set<String> states = new LinkedHashSet<>();
         Set<String> ledgers = new LinkedHashSet<>();
-        for (int i = 0; i < reasons.size(); i++) {
-            if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) continue;
+        for (int i = 0; i < stateIds.size() + ledgerIds.size(); i++) {
+            if (!cancellation.conditionFailed(i)) continue;
             if (i < stateIds.size()) states.add(stateIds.get(i));
-            else if (i - stateIds.size() < ledgerIds.size()) ledgers.add(ledgerIds.get(i - stateIds.size()));
+            else ledgers.add(ledgerIds.get(i - stateIds.size()));
         }
-        return states.isEmpty() && ledgers.isEmpty() ? null : ClaimResult.refused(states, ledgers);
+        return ClaimResult.refused(states, ledgers);
     }
 
     /**

@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,18 +31,21 @@ import java.util.UUID;
  * not applied twice.
  */
 final class RevisionedTransaction {
-    private static final Set<String> CONTENTION = Set.of("TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded");
+    /** Committed, or refused because a condition failed: then {@code refusal} has one reason per item, in order. */
+    record Outcome(boolean committed, Cancellation refusal) {
+        static final Outcome COMMITTED = new Outcome(true, new Cancellation(List.of()));
 
-    /** Committed, or refused because a condition failed: then {@code reasons} has one entry per item, in order. */
-    record Outcome(boolean committed, List<CancellationReason> reasons) {
         boolean failed(int item) {
-            return !committed && "ConditionalCheckFailed".equals(reasons.get(item).code());
+            return !committed && refusal.conditionFailed(item);
         }
 
         /** The item as it was when its condition failed; empty when there was none. */
         Map<String, AttributeValue> old(int item) {
-            CancellationReason reason = reasons.get(item);
-            return reason.hasItem() ? reason.item() : Map.of();
+            return refusal.old(item);
+        }
+
+        List<CancellationReason> reasons() {
+            return refusal.reasons();
         }
     }
 
@@ -86,11 +88,11 @@ final class RevisionedTransaction {
                         .overrideConfiguration(o -> {
                             if (deadline.bounded()) o.apiCallTimeout(deadline.remaining());
                         }));
-                return new Outcome(true, List.of());
+                return Outcome.COMMITTED;
             } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                if (reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) return new Outcome(false, reasons);
-                if (reasons.stream().noneMatch(r -> CONTENTION.contains(r.code()))) throw e;
+                Cancellation cancellation = Cancellation.of(e);
+                if (cancellation.kind() == Cancellation.Kind.CONDITIONS_FAILED) return new Outcome(false, cancellation);
+                if (cancellation.kind() == Cancellation.Kind.OTHER) throw e;
                 contention = e;
             } catch (ApiCallTimeoutException e) {
                 // The SDK does not retry a call out of time. The same token: a retry completes or repeats the same

@@ -145,6 +145,33 @@ class DynamoLedgerStoreTest {
     }
 
     @Test
+    void aClaimCancelledForAReasonOtherThanContentionFailsAtOnceWithDynamoDbsReasons() {
+        TransactionFaults faults = TransactionFaults.cancelled(Integer.MAX_VALUE, "None", "ValidationError");
+        try (DynamoDbClient faulty = faults.client(new DynamoMetrics())) {
+            DynamoLedgerStore store = new DynamoLedgerStore(faulty, table, Shard.ONLY, fast, l -> EXPIRES, history, log::add);
+
+            assertEquals(ClaimResult.FAILED, store.claim(newFirings(id("c1"), "l1", fired("a", 0))));
+
+            assertEquals(1, faults.attempts(), "the same items would be cancelled again: not retried");
+            assertTrue(log.stream().anyMatch(l -> l.contains("ValidationError on this item")), log.toString());
+            assertTrue(log.stream().noneMatch(l -> l.contains("conflicts or throttles")), log.toString());
+        }
+    }
+
+    @Test
+    void aClaimCancelledForContentionIsTriedAgain() {
+        TransactionFaults faults = TransactionFaults.conflicts(2);
+        try (DynamoDbClient faulty = faults.client(new DynamoMetrics())) {
+            DynamoLedgerStore store = new DynamoLedgerStore(faulty, table, Shard.ONLY, fast, l -> EXPIRES, history, log::add);
+
+            assertEquals(ClaimResult.COMMITTED, store.claim(newFirings(id("c1"), "l1", fired("a", 0))), log.toString());
+
+            assertEquals(3, faults.attempts());
+            assertEquals(id("c1"), store.ledger("l1").orElseThrow().claim());
+        }
+    }
+
+    @Test
     void aClaimWhoseAnswerWasLostIsInDoubtAndReadingBackFindsIt() {
         afterOperation.set("TransactWriteItems");
         afterNext.set(SdkClientException.create("connection reset after the request was sent"));

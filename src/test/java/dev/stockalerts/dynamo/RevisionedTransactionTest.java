@@ -114,4 +114,17 @@ class RevisionedTransactionTest {
         assertEquals(4, calls.size(), "the SDK does not retry a cancelled transaction: we do");
         assertEquals(3, pauses.size());
     }
+
+    @Test
+    void aCancellationForAnotherReasonIsNotTriedAgainEvenBesideAConflict() {
+        TransactionCanceledException invalid = TransactionCanceledException.builder().statusCode(400)
+                .awsErrorDetails(details("TransactionCanceledException"))
+                .cancellationReasons(CancellationReason.builder().code("TransactionConflict").build(),
+                        CancellationReason.builder().code("ValidationError").build())
+                .build();
+        faults.add(invalid);
+
+        assertSame(invalid, assertThrows(TransactionCanceledException.class, this::commit));
+        assertEquals(1, calls.size());
+    }
 }
