@@ -4,6 +4,7 @@ import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.state.StateStore.WriteOutcome;
 import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -27,7 +28,7 @@ class UnprocessedItemsRetryTest {
     private static final String TABLE = "t";
 
     /** Hands back the last {@code keepBack} requests of every call as unprocessed, {@code rounds} times. */
-    private static final class PartialBatchClient implements DynamoDbClient {
+    private static class PartialBatchClient implements DynamoDbClient {
         final List<Integer> requestSizes = new ArrayList<>();
         int rounds;
         final int keepBack;
@@ -83,6 +84,36 @@ class UnprocessedItemsRetryTest {
         assertEquals(List.of(25, 3, 3, 3, 3, 5, 3, 3, 3, 3), client.requestSizes);
         assertEquals(List.of("a22", "a23", "a24", "a27", "a28", "a29"), List.copyOf(outcome.failed()));
         assertEquals(24, outcome.written().size());
+    }
+
+    @Test
+    void whatDoesNotGetInIsLoggedOncePerWriteWithHowManyAndWhy() {
+        List<String> log = new ArrayList<>();
+        DynamoStateStore store = new DynamoStateStore(new PartialBatchClient(Integer.MAX_VALUE, 3), TABLE, backoff, log::add);
+
+        store.writeBatch(states(30), List.of(), Deadline.none());
+        store.writeBatch(states(30), List.of(), Deadline.in(Duration.ZERO));
+
+        assertEquals(List.of(
+                "[KV Cache] 6 of 30 batched writes did not get in (unprocessed after 5 attempts); they remain queued for a later write",
+                "[KV Cache] 30 of 30 batched writes did not get in (out of time); they remain queued for a later write"), log);
+    }
+
+    @Test
+    void aFailedCallIsLoggedOnceWithItsError() {
+        List<String> log = new ArrayList<>();
+        DynamoDbClient failing = new PartialBatchClient(0, 0) {
+            @Override
+            public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+                throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
+            }
+        };
+
+        WriteOutcome outcome = new DynamoStateStore(failing, TABLE, backoff, log::add).writeBatch(states(30), List.of(), Deadline.none());
+
+        assertEquals(30, outcome.failed().size());
+        assertEquals(List.of("[KV Cache] 30 of 30 batched writes did not get in (BatchWriteItem failed: Unable to execute HTTP "
+                + "request: Connection refused); they remain queued for a later write"), log);
     }
 
     @Test
