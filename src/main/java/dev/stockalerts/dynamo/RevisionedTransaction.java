@@ -69,7 +69,7 @@ final class RevisionedTransaction {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":one", Items.n(1L));
         return TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL))
+                .key(DynamoConfigStore.KEY)
                 .updateExpression("ADD #rev :one" + extra)
                 .conditionExpression(condition)
                 .expressionAttributeNames(names(shard, extra + " " + condition))

@@ -1,17 +1,22 @@
 package dev.stockalerts.dynamo;
 
 import dev.stockalerts.alert.AlertState;
+import dev.stockalerts.alert.Firing;
+import dev.stockalerts.delivery.FiringRecord;
 import dev.stockalerts.state.StateStore.WriteOutcome;
 import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -114,6 +119,29 @@ class UnprocessedItemsRetryTest {
         assertEquals(30, outcome.failed().size());
         assertEquals(List.of("[KV Cache] 30 of 30 batched writes did not get in (BatchWriteItem failed: Unable to execute HTTP "
                 + "request: Connection refused); they remain queued for a later write"), log);
+    }
+
+    @Test
+    void firingRecordsLeftUnprocessedAreKnownByTheirItemsKey() {
+        // The copy that comes back need not equal the request sent in every attribute: here its price reads "101".
+        DynamoDbClient client = new PartialBatchClient(0, 0) {
+            @Override
+            public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+                List<WriteRequest> back = request.requestItems().get(TABLE).stream().map(w -> {
+                    Map<String, AttributeValue> item = new HashMap<>(w.putRequest().item());
+                    item.put("p", AttributeValue.fromN("101"));
+                    return WriteRequest.builder().putRequest(r -> r.item(item)).build();
+                }).toList();
+                return BatchWriteItemResponse.builder().unprocessedItems(Map.of(TABLE, back)).build();
+            }
+        };
+        List<FiringRecord> records = List.of(
+                new FiringRecord(new Firing("a", 1, Instant.parse("2026-11-23T14:00:00Z"), 101), List.of()),
+                new FiringRecord(new Firing("b", 1, Instant.parse("2026-11-23T14:00:00Z"), 101), List.of()));
+
+        List<FiringRecord> failed = new DynamoFiringHistory(client, TABLE, Duration.ofDays(90), backoff, line -> {}).record(records);
+
+        assertEquals(records, failed, "neither got in: both stay to be recorded again");
     }
 
     @Test
