@@ -1,5 +1,6 @@
 package dev.stockalerts.dynamo;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -47,7 +48,7 @@ record Cancellation(List<CancellationReason> reasons) {
     }
 
     /** The item as it was when its condition failed (with ALL_OLD asked for); empty when there was none. */
-    Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> old(int index) {
+    Map<String, AttributeValue> old(int index) {
         CancellationReason reason = index < reasons.size() ? reasons.get(index) : null;
         return reason != null && reason.hasItem() ? reason.item() : Map.of();
     }

@@ -53,7 +53,10 @@ final class RevisionedTransaction {
     private final String table;
     private final Backoff backoff;
 
-    /** @param backoff the pauses between attempts; it never pauses past the deadline, and ends contention where none bounds the time (local tools) */
+    /**
+     * @param backoff the pauses between attempts: none past the deadline, and a last attempt where nothing bounds the
+     *                time (local tools)
+     */
     RevisionedTransaction(DynamoDbClient client, String table, Backoff backoff) {
         this.client = client;
         this.table = table;
