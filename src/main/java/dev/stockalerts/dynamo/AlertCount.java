@@ -51,7 +51,7 @@ final class AlertCount {
         values.put(":n", Items.n(count));
         try {
             client.updateItem(b -> b.tableName(table)
-                    .key(Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL))
+                    .key(DynamoConfigStore.KEY)
                     .updateExpression("SET #count = :n")
                     .conditionExpression("attribute_not_exists(#count) AND " + String.join(" AND ", unchanged))
                     .expressionAttributeNames(names)

@@ -1,10 +1,19 @@
 package dev.stockalerts.dynamo;
 
+import dev.stockalerts.time.Deadline;
+
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
-/** Exponential backoff with full jitter, as AWS recommends for UnprocessedItems. Sleeping is injected for tests. */
+/**
+ * Exponential backoff with full jitter, as AWS recommends for UnprocessedItems and transaction conflicts: the one
+ * pause between attempts the adapters make themselves (what the SDK already retried is not retried again). Sleeping
+ * is injected for tests.
+ */
 public final class Backoff {
+    /** The least time worth starting another attempt with: a pause must leave this much before the deadline. */
+    static final Duration MIN_ATTEMPT = Duration.ofMillis(50);
+
     /** Pauses the caller; tests pass one that records instead of sleeping. */
     @FunctionalInterface
     public interface Sleeper {
@@ -34,13 +43,23 @@ public final class Backoff {
         return maxAttempts;
     }
 
-    /** Waits before retry number {@code retry} (1-based): a random time in [0, min(cap, base * 2^(retry-1))]. */
-    public void pause(int retry) {
-        long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(retry - 1, 20));
+    /**
+     * After attempt number {@code attempt} (1-based) failed: waits a random time in
+     * [0, min(cap, base * 2^(attempt-1))] and returns true, another attempt may start. Returns false without waiting
+     * when that was the last attempt allowed, or when the pause would not leave {@link #MIN_ATTEMPT} before
+     * {@code deadline} (nothing is slept past a deadline); false too when interrupted, the interrupt kept.
+     */
+    public boolean pause(int attempt, Deadline deadline) {
+        if (attempt >= maxAttempts) return false;
+        long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
+        Duration pause = Duration.ofMillis(random.nextLong(ceiling + 1));
+        if (deadline.remaining().compareTo(pause.plus(MIN_ATTEMPT)) < 0) return false;
         try {
-            sleeper.sleep(Duration.ofMillis(random.nextLong(ceiling + 1)));
+            sleeper.sleep(pause);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -8,8 +8,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -31,21 +33,37 @@ final class BatchWriter {
         this.log = log;
     }
 
-    /** The requests that were not written (failed, unprocessed after every retry, or out of time). */
+    /**
+     * The requests that were not written (failed, unprocessed after every retry, or out of time). When some were not,
+     * one line says how many and why: callers keep them queued (states, history) or fail with them (settlements,
+     * re-sharding), and none of them logs what comes back.
+     */
     List<WriteRequest> write(List<WriteRequest> requests, Deadline deadline) {
         List<WriteRequest> unwritten = new ArrayList<>();
+        Set<String> why = new LinkedHashSet<>();
         for (int from = 0; from < requests.size(); from += BATCH_LIMIT) {
             List<WriteRequest> chunk = requests.subList(from, Math.min(from + BATCH_LIMIT, requests.size()));
-            unwritten.addAll(deadline.expired() ? chunk : writeChunk(chunk, deadline));
+            if (deadline.expired()) {
+                unwritten.addAll(chunk);
+                why.add("out of time");
+            } else {
+                unwritten.addAll(writeChunk(chunk, deadline, why));
+            }
+        }
+        if (!unwritten.isEmpty()) {
+            log.accept("[KV Cache] " + unwritten.size() + " of " + requests.size() + " batched writes did not get in ("
+                    + String.join("; ", why) + "); they remain queued for a later write");
         }
         return unwritten;
     }
 
-    /** One BatchWriteItem call, then retries of its UnprocessedItems with backoff; returns what never got in. */
-    private List<WriteRequest> writeChunk(List<WriteRequest> chunk, Deadline deadline) {
+    /**
+     * One BatchWriteItem call, then retries of its UnprocessedItems with backoff while a pause leaves time for another
+     * attempt before the deadline; returns what never got in, adding to {@code why} the reason.
+     */
+    private List<WriteRequest> writeChunk(List<WriteRequest> chunk, Deadline deadline, Set<String> why) {
         List<WriteRequest> pending = chunk;
-        for (int attempt = 1; !pending.isEmpty() && attempt <= backoff.maxAttempts() && !deadline.expired(); attempt++) {
-            if (attempt > 1) backoff.pause(attempt - 1);
+        for (int attempt = 1; ; attempt++) {
             List<WriteRequest> request = pending;
             try {
                 BatchWriteItemResponse response = client.batchWriteItem(b -> b
@@ -55,10 +73,15 @@ final class BatchWriter {
                         ? response.unprocessedItems().getOrDefault(table, List.of()) : List.of();
             } catch (SdkException e) {
                 // The SDK already retried throttling; the caller keeps these for a later attempt.
-                log.accept("[KV Cache] BatchWriteItem failed for " + request.size() + " items: " + e.getMessage());
+                why.add("BatchWriteItem failed: " + e.getMessage());
                 return request;
             }
+            if (pending.isEmpty()) return pending;
+            if (!backoff.pause(attempt, deadline)) {
+                why.add(attempt >= backoff.maxAttempts() ? "unprocessed after " + attempt + " attempts"
+                        : "unprocessed when no retry fit before the deadline");
+                return pending;
+            }
         }
-        return pending;
     }
 }

@@ -4,14 +4,16 @@ import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.delivery.Claim;
 import dev.stockalerts.delivery.ClaimResult;
 import dev.stockalerts.delivery.DeliveryLedger;
+import dev.stockalerts.time.Deadline;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
@@ -64,17 +66,25 @@ final class ClaimTransaction {
             items.add(TransactWriteItem.builder().delete(ledgerDelete(w)).build());
             ledgerIds.add(w.ledger().id());
         });
-        if (items.size() == 1) return single(items.get(0), stateIds, ledgerIds);
-        for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
+        if (items.size() == 1) return single(items.get(0), claim, stateIds, ledgerIds);
+        for (int attempt = 1; ; attempt++) {
             try {
                 // The claim id as idempotency token: a repeat of a call that did commit answers success, not a refusal.
                 client.transactWriteItems(b -> b.transactItems(items).clientRequestToken(claim.id())
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                 return ClaimResult.COMMITTED;
             } catch (TransactionCanceledException e) {
-                ClaimResult refused = refusals(e, stateIds, ledgerIds);
-                if (refused != null) return refused;
-                backoff.pause(attempt); // a conflict or throttle: nothing was written, the same items may go again
+                Cancellation cancellation = Cancellation.of(e);
+                if (cancellation.kind() == Cancellation.Kind.CONDITIONS_FAILED) return refusals(cancellation, stateIds, ledgerIds);
+                if (cancellation.kind() == Cancellation.Kind.OTHER) {
+                    // Nothing was written, and the same items would be cancelled again: no retry, nothing to read back.
+                    log.accept("[Delivery] Claim " + claim.id() + " was cancelled for a reason trying again cannot fix: "
+                            + cancellation.describe());
+                    return ClaimResult.FAILED;
+                }
+                // A conflict or throttle: nothing was written, the same items may go again. Claims carry no deadline of
+                // their own: the client's CallDeadline caps each call by the run's.
+                if (!backoff.pause(attempt, Deadline.none())) break;
             } catch (SdkException e) {
                 return failure(e, claim);
             }
@@ -83,38 +93,56 @@ final class ClaimTransaction {
         return ClaimResult.FAILED;
     }
 
-    private ClaimResult single(TransactWriteItem item, List<String> stateIds, List<String> ledgerIds) {
+    /**
+     * A one-item claim as a plain conditional write, which has no ClientRequestToken: when its answer is lost and the
+     * SDK sends it again, the repeat meets the item the first one wrote and fails its condition. So a failed condition
+     * is judged by the item as it is stored (ALL_OLD):
+     * <ul>
+     *   <li>a put (a retried ledger rewritten at its next attempt) whose ledger carries this claim's id had committed;</li>
+     *   <li>a lone delete (a retried ledger that has nothing left worth sending, see {@code ClaimPlanner}) that finds no
+     *       item has what it was for: the ledger is gone, whether by this delete's lost first answer, a container that
+     *       merged it away, or its TTL, and such a claim sends nothing. {@code Claimer} reads a delete-only claim in
+     *       doubt the same way.</li>
+     * </ul>
+     * Otherwise the stored item moved on (another container's attempt, a newer state version): refused.
+     */
+    private ClaimResult single(TransactWriteItem item, Claim claim, List<String> stateIds, List<String> ledgerIds) {
         try {
             if (item.put() != null) {
                 Put p = item.put();
                 client.putItem(b -> b.tableName(table).item(p.item()).conditionExpression(p.conditionExpression())
                         .expressionAttributeNames(p.expressionAttributeNames()).expressionAttributeValues(p.expressionAttributeValues())
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             } else {
                 Delete d = item.delete();
                 client.deleteItem(b -> b.tableName(table).key(d.key()).conditionExpression(d.conditionExpression())
                         .expressionAttributeNames(d.expressionAttributeNames()).expressionAttributeValues(d.expressionAttributeValues())
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             }
             return ClaimResult.COMMITTED;
         } catch (ConditionalCheckFailedException e) {
-            return ClaimResult.refused(Set.copyOf(stateIds), Set.copyOf(ledgerIds));
+            Map<String, AttributeValue> stored = e.hasItem() ? e.item() : Map.of();
+            boolean landed = item.put() != null
+                    ? !claim.id().isEmpty() && LedgerItems.isLedger(stored) && claim.id().equals(Items.string(stored, LedgerItems.CLAIM))
+                    : stored.isEmpty();
+            return landed ? ClaimResult.COMMITTED : ClaimResult.refused(Set.copyOf(stateIds), Set.copyOf(ledgerIds));
         } catch (SdkException e) {
-            return failure(e, null);
+            return failure(e, claim);
         }
     }
 
-    /** The items whose own condition failed, or null when the cancellation was a conflict or throttle. */
-    private static ClaimResult refusals(TransactionCanceledException e, List<String> stateIds, List<String> ledgerIds) {
-        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+    /** The items whose own condition failed: states first, then ledgers, as the transaction lists them. */
+    private static ClaimResult refusals(Cancellation cancellation, List<String> stateIds, List<String> ledgerIds) {
         Set<String> states = new LinkedHashSet<>();
         Set<String> ledgers = new LinkedHashSet<>();
-        for (int i = 0; i < reasons.size(); i++) {
-            if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) continue;
+        for (int i = 0; i < stateIds.size() + ledgerIds.size(); i++) {
+            if (!cancellation.conditionFailed(i)) continue;
             if (i < stateIds.size()) states.add(stateIds.get(i));
-            else if (i - stateIds.size() < ledgerIds.size()) ledgers.add(ledgerIds.get(i - stateIds.size()));
+            else ledgers.add(ledgerIds.get(i - stateIds.size()));
         }
-        return states.isEmpty() && ledgers.isEmpty() ? null : ClaimResult.refused(states, ledgers);
+        return ClaimResult.refused(states, ledgers);
     }
 
     /**
@@ -124,7 +152,7 @@ final class ClaimTransaction {
     private ClaimResult failure(SdkException e, Claim claim) {
         boolean rejected = e instanceof DynamoDbException d && d.statusCode() >= 400 && d.statusCode() < 500
                 && !(e instanceof TransactionInProgressException);
-        log.accept("[Delivery] Claim" + (claim == null ? "" : " " + claim.id()) + " failed"
+        log.accept("[Delivery] Claim " + claim.id() + " failed"
                 + (rejected ? "" : " without a clear answer") + ": " + e.getMessage());
         return rejected ? ClaimResult.FAILED : ClaimResult.IN_DOUBT;
     }

@@ -38,10 +38,15 @@ public final class DynamoAlertRepository implements AlertAdmin {
     }
 
     public DynamoAlertRepository(DynamoDbClient client, String table, int shards) {
+        this(client, table, shards, Backoff.standard());
+    }
+
+    /** @param backoff the pauses between attempts of a contended change (tests pass one that does not sleep) */
+    DynamoAlertRepository(DynamoDbClient client, String table, int shards, Backoff backoff) {
         this.client = client;
         this.table = table;
         this.shards = new Shard(0, shards).count();
-        this.transaction = new RevisionedTransaction(client, table);
+        this.transaction = new RevisionedTransaction(client, table, backoff);
         this.pages = new AlertListPages(client, table, this.shards);
     }
 

@@ -38,7 +38,7 @@ public final class DynamoClients {
         boolean lambda = env.get("AWS_LAMBDA_FUNCTION_NAME") != null;
         AwsCredentialsProvider credentials = lambda
                 ? LambdaCredentials.provider() // environment variables, or the container endpoint under SnapStart
-                : localCredentials();
+                : localCredentials(env);
         DynamoDbClientBuilder builder = builder(metrics, deadlines, List.of()).region(region).credentialsProvider(credentials);
         String endpoint = env.get("AWS_ENDPOINT_URL_DYNAMODB");
         if (endpoint != null && endpoint.isBlank()) {
@@ -64,9 +64,9 @@ public final class DynamoClients {
                 .build();
     }
 
-    private static AwsCredentialsProvider localCredentials() {
+    private static AwsCredentialsProvider localCredentials(Map<String, String> env) {
         // Outside Lambda against DynamoDB Local there may be no credentials at all; any will do there.
-        if (System.getenv("AWS_ENDPOINT_URL_DYNAMODB") != null && System.getenv("AWS_ACCESS_KEY_ID") == null) {
+        if (env.get("AWS_ENDPOINT_URL_DYNAMODB") != null && env.get("AWS_ACCESS_KEY_ID") == null) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         }
         return DefaultCredentialsProvider.builder().build();

@@ -4,7 +4,9 @@ import dev.stockalerts.check.ConfigStore.WrongLayout;
 import dev.stockalerts.check.ConfigStore;
 import dev.stockalerts.check.RuntimeConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,10 +15,8 @@ import java.util.Optional;
  * no alerts, or the wrong ones, and check nothing, so it fails with the reason instead (docs/scaling.md).
  */
 public final class DynamoConfigStore implements ConfigStore {
-    static final String PARTITION = "CONFIG";
-    static final String GLOBAL = "global";
-    /** The unsharded alerts revision; with shards, each has its own ({@link Shard#revision()}). */
-    static final String REVISION = Shard.REVISION;
+    /** The config item's key: CONFIG/global. */
+    static final Map<String, AttributeValue> KEY = Items.key("CONFIG", "global");
 
     private final DynamoDbClient client;
     private final String table;
@@ -30,7 +30,7 @@ public final class DynamoConfigStore implements ConfigStore {
 
     @Override
     public Optional<RuntimeConfig> load() {
-        return Items.get(client, table, Items.key(PARTITION, GLOBAL), false).map(item -> {
+        return Items.get(client, table, KEY, false).map(item -> {
             item.keySet().stream().filter(name -> !belongsToLayout(name)).findFirst().ifPresent(name -> {
                 throw new WrongLayout("the table's alerts are laid out for another number of shards (the config item has "
                         + name + ") than ALERT_SHARDS " + shard.count() + ": re-shard the table before running (docs/scaling.md)");
@@ -41,7 +41,7 @@ public final class DynamoConfigStore implements ConfigStore {
 
     /** Whether an attribute is not an alerts revision, or one of a shard of this count. */
     private boolean belongsToLayout(String attribute) {
-        if (!attribute.startsWith(REVISION)) return true;
+        if (!attribute.startsWith(Shard.REVISION)) return true;
         return Shard.all(shard.count()).stream().anyMatch(s -> s.revision().equals(attribute));
     }
 }

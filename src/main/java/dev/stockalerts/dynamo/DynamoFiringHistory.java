@@ -35,9 +35,10 @@ public final class DynamoFiringHistory implements FiringHistory, HistoryReader {
     @Override
     public List<FiringRecord> record(List<FiringRecord> records) {
         List<WriteRequest> requests = puts(records);
-        Set<WriteRequest> unwritten = new HashSet<>(batches.write(requests, Deadline.none()));
+        Set<Map<String, AttributeValue>> unwritten = new HashSet<>();
+        batches.write(requests, Deadline.none()).forEach(w -> unwritten.add(Items.keyOf(w)));
         List<FiringRecord> failed = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) if (unwritten.contains(requests.get(i))) failed.add(records.get(i));
+        for (int i = 0; i < records.size(); i++) if (unwritten.contains(Items.keyOf(requests.get(i)))) failed.add(records.get(i));
         return failed;
     }
 

@@ -33,7 +33,7 @@ public final class DynamoPageTokenKey implements Supplier<byte[]> {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
         Map<String, AttributeValue> stored = client.updateItem(b -> b.tableName(table)
-                .key(Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL))
+                .key(DynamoConfigStore.KEY)
                 .updateExpression("SET #key = if_not_exists(#key, :fresh)")
                 .expressionAttributeNames(Map.of("#key", ATTRIBUTE))
                 .expressionAttributeValues(Map.of(":fresh", AttributeValue.fromB(SdkBytes.fromByteArray(fresh))))

@@ -98,14 +98,9 @@ public final class DynamoStateStore implements StateStore {
             requests.add(WriteRequest.builder().deleteRequest(d -> d.key(key)).build());
         }
         Set<String> failed = new LinkedHashSet<>();
-        for (WriteRequest w : batches.write(requests, deadline)) failed.add(idByKey.get(keyOf(w)));
+        for (WriteRequest w : batches.write(requests, deadline)) failed.add(idByKey.get(Items.keyOf(w)));
         Set<String> written = new LinkedHashSet<>(idByKey.values());
         written.removeAll(failed);
         return new WriteOutcome(written, failed);
-    }
-
-    private static Map<String, AttributeValue> keyOf(WriteRequest request) {
-        Map<String, AttributeValue> source = request.putRequest() != null ? request.putRequest().item() : request.deleteRequest().key();
-        return Map.of(Items.PK, source.get(Items.PK), Items.SK, source.get(Items.SK));
     }
 }

@@ -4,6 +4,7 @@ import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,16 @@ final class Items {
 
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    /** The key of an item (or of a key): what identifies it, whatever else it carries. */
+    static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        return Map.of(PK, item.get(PK), SK, item.get(SK));
+    }
+
+    /** The key of the item a batch write puts or deletes. */
+    static Map<String, AttributeValue> keyOf(WriteRequest request) {
+        return keyOf(request.putRequest() != null ? request.putRequest().item() : request.deleteRequest().key());
     }
 
     /** One item by key, or empty; consistent when it must see the latest write. */

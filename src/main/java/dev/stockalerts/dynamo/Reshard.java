@@ -111,7 +111,7 @@ public final class Reshard {
 
     /** New shards' revisions one past every old one, so any container that still holds definitions reads them again. */
     private void replaceRevisions(int from, int to) {
-        Map<String, AttributeValue> config = Items.get(client, table, Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL), true)
+        Map<String, AttributeValue> config = Items.get(client, table, DynamoConfigStore.KEY, true)
                 .orElse(Map.of());
         long next = 1 + config.keySet().stream().filter(name -> name.startsWith(Shard.REVISION))
                 .mapToLong(name -> Items.integer(config, name, 0)).max().orElse(0);
@@ -128,7 +128,7 @@ public final class Reshard {
             remove.add("#n" + (names.size() - 1));
         });
         String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
-        client.updateItem(b -> b.tableName(table).key(Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL))
+        client.updateItem(b -> b.tableName(table).key(DynamoConfigStore.KEY)
                 .updateExpression(update).expressionAttributeNames(names)
                 .expressionAttributeValues(Map.of(":next", Items.n(next)))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
@@ -154,6 +154,6 @@ public final class Reshard {
     }
 
     private static WriteRequest delete(Map<String, AttributeValue> item) {
-        return WriteRequest.builder().deleteRequest(d -> d.key(Items.key(Items.string(item, Items.PK), Items.string(item, Items.SK)))).build();
+        return WriteRequest.builder().deleteRequest(d -> d.key(Items.keyOf(item))).build();
     }
 }

@@ -14,51 +14,53 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A change of definitions and the bump of its shard's alerts revision on the config item in one transaction: the
  * scheduled run of that shard re-reads definitions only when the revision moves, so one must never land without the
  * other, and the other shards' runs see no change.
  *
- * <p>Contention (another transaction on the same items, throttling) is retried with exponential backoff and full
- * jitter until the deadline, then reported as {@link AlertAdmin.Busy}. Every attempt carries the same
- * {@code ClientRequestToken}, so an attempt that committed although its answer was lost is not applied twice.
+ * <p>What the SDK does not retry itself, a cancellation for contention (a conflicting transaction, or throttling on
+ * an item) and a call out of time, is retried with {@link Backoff} until the deadline, then reported as
+ * {@link AlertAdmin.Busy}; what the SDK already retried (throttling, a transaction in progress) is Busy at once. Every
+ * attempt carries the same {@code ClientRequestToken}, so an attempt that committed although its answer was lost is
+ * not applied twice.
  */
 final class RevisionedTransaction {
-    private static final Set<String> CONTENTION = Set.of("TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded");
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(25);
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(1);
-    /** The least time worth starting another attempt with. */
-    private static final Duration MIN_ATTEMPT = Duration.ofMillis(50);
-    /** Where nothing bounds the time (local tools), contention still ends. */
-    private static final int MAX_ATTEMPTS = 8;
+    /** Committed, or refused because a condition failed: then {@code refusal} has one reason per item, in order. */
+    record Outcome(boolean committed, Cancellation refusal) {
+        static final Outcome COMMITTED = new Outcome(true, new Cancellation(List.of()));
 
-    /** Committed, or refused because a condition failed: then {@code reasons} has one entry per item, in order. */
-    record Outcome(boolean committed, List<CancellationReason> reasons) {
         boolean failed(int item) {
-            return !committed && "ConditionalCheckFailed".equals(reasons.get(item).code());
+            return !committed && refusal.conditionFailed(item);
         }
 
         /** The item as it was when its condition failed; empty when there was none. */
         Map<String, AttributeValue> old(int item) {
-            CancellationReason reason = reasons.get(item);
-            return reason.hasItem() ? reason.item() : Map.of();
+            return refusal.old(item);
+        }
+
+        List<CancellationReason> reasons() {
+            return refusal.reasons();
         }
     }
 
     private final DynamoDbClient client;
     private final String table;
+    private final Backoff backoff;
 
-    RevisionedTransaction(DynamoDbClient client, String table) {
+    /**
+     * @param backoff the pauses between attempts: none past the deadline, and a last attempt where nothing bounds the
+     *                time (local tools)
+     */
+    RevisionedTransaction(DynamoDbClient client, String table, Backoff backoff) {
         this.client = client;
         this.table = table;
+        this.backoff = backoff;
     }
 
     /**
@@ -70,7 +72,7 @@ final class RevisionedTransaction {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":one", Items.n(1L));
         return TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL))
+                .key(DynamoConfigStore.KEY)
                 .updateExpression("ADD #rev :one" + extra)
                 .conditionExpression(condition)
                 .expressionAttributeNames(names(shard, extra + " " + condition))
@@ -89,35 +91,37 @@ final class RevisionedTransaction {
                         .overrideConfiguration(o -> {
                             if (deadline.bounded()) o.apiCallTimeout(deadline.remaining());
                         }));
-                return new Outcome(true, List.of());
+                return Outcome.COMMITTED;
             } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                if (reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) return new Outcome(false, reasons);
-                if (reasons.stream().noneMatch(r -> CONTENTION.contains(r.code()))) throw e;
+                Cancellation cancellation = Cancellation.of(e);
+                if (cancellation.kind() == Cancellation.Kind.CONDITIONS_FAILED) return new Outcome(false, cancellation);
+                if (cancellation.kind() == Cancellation.Kind.OTHER) throw e;
                 contention = e;
-            } catch (TransactionInProgressException | ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
-                contention = e; // the same token: a retry completes or repeats the same transaction, never a second one
+            } catch (ApiCallTimeoutException e) {
+                // The SDK does not retry a call out of time. The same token: a retry completes or repeats the same
+                // transaction, never a second one.
+                contention = e;
+            } catch (TransactionInProgressException | ApiCallAttemptTimeoutException e) {
+                throw retriedBySdk(e);
             } catch (DynamoDbException e) {
-                if (!e.isThrottlingException()) throw e;
-                contention = e;
+                if (e.isThrottlingException()) throw retriedBySdk(e);
+                throw e;
             }
-            pauseOrGiveUp(attempt, deadline, contention);
+            if (!backoff.pause(attempt, deadline)) {
+                throw new AlertAdmin.Busy("alert definitions still contended after " + attempt + " attempts"
+                        + (Thread.currentThread().isInterrupted() ? " (interrupted)" : "") + ": "
+                        + contention.getClass().getSimpleName(), contention);
+            }
         }
     }
 
-    private static void pauseOrGiveUp(int attempt, Deadline deadline, RuntimeException contention) {
-        long ceiling = Math.min(MAX_PAUSE.toMillis(), FIRST_PAUSE.toMillis() << Math.min(attempt - 1, 20));
-        Duration pause = Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
-        if (attempt >= MAX_ATTEMPTS || deadline.remaining().compareTo(pause.plus(MIN_ATTEMPT)) < 0) {
-            throw new AlertAdmin.Busy("alert definitions still contended after " + attempt + " attempts: "
-                    + contention.getClass().getSimpleName(), contention);
-        }
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AlertAdmin.Busy("interrupted while waiting to retry", contention);
-        }
+    /**
+     * Throttling, a transaction still in progress (both throttling codes to the SDK) and an attempt out of time are
+     * what the SDK's own retry policy retries (AwsErrorCode, SdkDefaultRetrySetting): by the time one comes out of the
+     * call, those retries are spent, and another round of them would multiply the attempts the caller waits for.
+     */
+    private static AlertAdmin.Busy retriedBySdk(RuntimeException e) {
+        return new AlertAdmin.Busy("alert definitions still contended after the SDK's retries: " + e.getClass().getSimpleName(), e);
     }
 
     /** #rev, and the attribute names an extra expression uses (#count): the only ones these updates touch. */

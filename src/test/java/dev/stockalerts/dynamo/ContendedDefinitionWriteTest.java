@@ -15,8 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -63,6 +65,21 @@ class ContendedDefinitionWriteTest {
         assertTrue(faults.attempts() >= 4, "three refused, then one more: " + faults.attempts());
         assertEquals(Optional.of(ALERT), new DynamoAlertRepository(plain, table).get("a-1"));
         assertEquals(1, revision(), "the revision moved once");
+    }
+
+    @Test
+    void theRetriesOfAContendedChangePauseThroughItsBackoff() {
+        List<Duration> pauses = new ArrayList<>();
+        faults = TransactionFaults.conflicts(3);
+        faulty = faults.client(new DynamoMetrics());
+        AlertAdmin alerts = new DynamoAlertRepository(faulty, table, 1,
+                new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2), 6, pauses::add, new Random(3)));
+
+        assertEquals(AlertAdmin.Created.CREATED, alerts.create(ALERT, 10, Deadline.in(Duration.ofSeconds(5))));
+
+        assertEquals(3, pauses.size(), "one pause before each attempt after a conflict, none slept: " + pauses);
+        assertTrue(pauses.get(2).toMillis() <= 200, "the third within 50 ms * 2^2: " + pauses);
+        assertEquals(1, revision());
     }
 
     @Test

@@ -45,8 +45,8 @@ class DynamoAlertRepositoryTest {
     }
 
     private Map<String, Long> configNumbers() {
-        var item = Items.get(client, table, Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL), true).orElseThrow();
-        return Map.of("revision", Items.integer(item, DynamoConfigStore.REVISION, -1),
+        var item = Items.get(client, table, DynamoConfigStore.KEY, true).orElseThrow();
+        return Map.of("revision", Items.integer(item, Shard.REVISION, -1),
                 "count", Items.integer(item, AlertCount.ATTRIBUTE, -1));
     }
 
@@ -92,7 +92,7 @@ class DynamoAlertRepositoryTest {
     void aTableFromBeforeTheCountIsCountedOnceThenKeptByTheTransactions() {
         // Alerts written before the count existed, and a config item with a revision but no count.
         IntStream.range(0, 4).forEach(i -> alerts.put(alert("old-" + i, RearmPolicy.once())));
-        client.updateItem(b -> b.tableName(table).key(Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL))
+        client.updateItem(b -> b.tableName(table).key(DynamoConfigStore.KEY)
                 .updateExpression("SET alertsRevision = :r").expressionAttributeValues(Map.of(":r", Items.n(17L))));
 
         assertEquals(AlertAdmin.Created.CAP_REACHED, alerts.create(alert("new-1", RearmPolicy.once()), 4, NONE),

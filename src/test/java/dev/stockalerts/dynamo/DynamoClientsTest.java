@@ -26,6 +26,14 @@ class DynamoClientsTest {
     }
 
     @Test
+    void outsideLambdaALocalEndpointWithoutKeysIsGivenAnyCredentialsFromTheEnvironmentItIsPassed() {
+        try (DynamoDbClient client = DynamoClients.fromEnvironment(Map.of("AWS_REGION", "eu-west-1",
+                "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000"), new DynamoMetrics(), new DeadlineContext())) {
+            assertEquals("local", client.serviceClientConfiguration().credentialsProvider().resolveIdentity().join().accessKeyId());
+        }
+    }
+
+    @Test
     void withoutTheVariableTheSdkResolvesTheEndpointItself() {
         try (DynamoDbClient client = DynamoClients.fromEnvironment(
                 Map.of("AWS_LAMBDA_FUNCTION_NAME", "f", "AWS_REGION", "eu-west-1"), new DynamoMetrics(), new DeadlineContext())) {

@@ -11,7 +11,9 @@ import dev.stockalerts.delivery.DeliveryLedger;
 import dev.stockalerts.delivery.FiringRecord;
 import dev.stockalerts.delivery.OwedChannel;
 import dev.stockalerts.delivery.OwedFiring;
+import dev.stockalerts.testing.FaultyDynamoProxy;
 import dev.stockalerts.testing.LocalDynamo;
+import dev.stockalerts.time.DeadlineContext;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -136,12 +138,84 @@ class DynamoLedgerStoreTest {
         assertEquals(1.0, used.writeUnits(), 1e-9);
     }
 
+    /** The store behind a fault proxy, on a client as production builds it: the SDK retries a 500 itself. */
+    private ClaimResult claimThroughProxy(Claim claim, String operation) {
+        try (FaultyDynamoProxy proxy = FaultyDynamoProxy.inFrontOfLocalDynamo();
+             DynamoDbClient retrying = DynamoClients.forLocalEndpoint(proxy.endpoint(), new DynamoMetrics(), new DeadlineContext())) {
+            proxy.on(operation).next(1).commitThenInternalError(); // written, but its answer is lost
+            ClaimResult result = new DynamoLedgerStore(retrying, table, Shard.ONLY, fast, l -> EXPIRES, history, log::add).claim(claim);
+            assertEquals(2, proxy.requests(operation), "the SDK sent the write again after the 500");
+            return result;
+        }
+    }
+
+    @Test
+    void aLoneLedgerPutWhoseAnswerWasLostIsCommittedWhenItsRepeatFindsTheClaimStored() {
+        store.claim(newFirings(id("c1"), "l1", fired("a", 0)));
+
+        ClaimResult result = claimThroughProxy(new Claim(id("c2"), List.of(),
+                List.of(new Claim.LedgerWrite(ledger("l1", 1, id("c2"), "a"), 0L)), List.of()), "PutItem");
+
+        assertEquals(ClaimResult.COMMITTED, result, "this container holds the ledger: it must send, not forget it");
+        assertEquals(id("c2"), store.ledger("l1").orElseThrow().claim());
+    }
+
+    @Test
+    void aLoneLedgerDeleteWhoseAnswerWasLostIsCommittedWhenItsRepeatFindsNoLedger() {
+        store.claim(newFirings(id("c1"), "l1", fired("a", 0)));
+
+        ClaimResult result = claimThroughProxy(new Claim(id("c2"), List.of(), List.of(),
+                List.of(new Claim.LedgerWrite(ledger("l1", 0, id("c1"), "a"), 0L))), "DeleteItem");
+
+        assertEquals(ClaimResult.COMMITTED, result);
+        assertTrue(store.ledger("l1").isEmpty());
+    }
+
+    @Test
+    void aLoneLedgerDeleteThatFindsTheLedgerAtAnotherAttemptIsRefused() {
+        store.claim(newFirings(id("c1"), "l1", fired("a", 0)));
+
+        ClaimResult result = store.claim(new Claim(id("c2"), List.of(), List.of(),
+                List.of(new Claim.LedgerWrite(ledger("l1", 3, id("c1"), "a"), 3L))));
+
+        assertEquals(ClaimResult.Status.REFUSED, result.status());
+        assertEquals(Set.of("l1"), result.refusedLedgers());
+        assertTrue(store.ledger("l1").isPresent());
+    }
+
     @Test
     void aThrottledClaimWroteNothingAndFails() {
         afterOperation.set("TransactWriteItems");
         afterNext.set(ProvisionedThroughputExceededException.builder().statusCode(400).message("throttled").build());
         // The interceptor fires after DynamoDB Local committed; a real throttle commits nothing. The status is what is judged.
         assertEquals(ClaimResult.FAILED, store.claim(newFirings(id("c1"), "l1", fired("a", 0))));
+    }
+
+    @Test
+    void aClaimCancelledForAReasonOtherThanContentionFailsAtOnceWithDynamoDbsReasons() {
+        TransactionFaults faults = TransactionFaults.cancelled(Integer.MAX_VALUE, "None", "ValidationError");
+        try (DynamoDbClient faulty = faults.client(new DynamoMetrics())) {
+            DynamoLedgerStore store = new DynamoLedgerStore(faulty, table, Shard.ONLY, fast, l -> EXPIRES, history, log::add);
+
+            assertEquals(ClaimResult.FAILED, store.claim(newFirings(id("c1"), "l1", fired("a", 0))));
+
+            assertEquals(1, faults.attempts(), "the same items would be cancelled again: not retried");
+            assertTrue(log.stream().anyMatch(l -> l.contains("ValidationError on this item")), log.toString());
+            assertTrue(log.stream().noneMatch(l -> l.contains("conflicts or throttles")), log.toString());
+        }
+    }
+
+    @Test
+    void aClaimCancelledForContentionIsTriedAgain() {
+        TransactionFaults faults = TransactionFaults.conflicts(2);
+        try (DynamoDbClient faulty = faults.client(new DynamoMetrics())) {
+            DynamoLedgerStore store = new DynamoLedgerStore(faulty, table, Shard.ONLY, fast, l -> EXPIRES, history, log::add);
+
+            assertEquals(ClaimResult.COMMITTED, store.claim(newFirings(id("c1"), "l1", fired("a", 0))), log.toString());
+
+            assertEquals(3, faults.attempts());
+            assertEquals(id("c1"), store.ledger("l1").orElseThrow().claim());
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ class ShardedAlertRepositoryTest {
     }
 
     private long count() {
-        return Items.integer(Items.get(client, table, Items.key(DynamoConfigStore.PARTITION, DynamoConfigStore.GLOBAL), true)
+        return Items.integer(Items.get(client, table, DynamoConfigStore.KEY, true)
                 .orElseThrow(), AlertCount.ATTRIBUTE, -1);
     }
 

@@ -45,6 +45,16 @@ public final class TransactionFaults implements ExecutionInterceptor {
                 .statusCode(400).build(), times);
     }
 
+    /** Cancelled with these reasons, one per item of the transaction (e.g. "None", "ValidationError"). */
+    public static TransactionFaults cancelled(int times, String... codes) {
+        return new TransactionFaults(() -> TransactionCanceledException.builder()
+                .message("Transaction cancelled, please refer cancellation reasons for specific reasons " + java.util.Arrays.toString(codes))
+                .cancellationReasons(java.util.Arrays.stream(codes).map(code -> CancellationReason.builder().code(code)
+                        .message("None".equals(code) ? null : code + " on this item").build()).toList())
+                .awsErrorDetails(details("TransactionCanceledException", "Transaction cancelled"))
+                .statusCode(400).build(), times);
+    }
+
     /** The table's throughput is exceeded: a throttle, which the SDK itself retries before giving up. */
     public static TransactionFaults throttles(int times) {
         return new TransactionFaults(() -> ProvisionedThroughputExceededException.builder()
