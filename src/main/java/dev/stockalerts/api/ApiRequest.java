@@ -16,17 +16,21 @@ import java.util.Map;
  * @param pathParameters path parameters (decoded by API Gateway); the router adds the ones its templates capture
  * @param query          query string parameters, decoded (API Gateway's queryStringParameters: the last of repeats)
  * @param rawBody        the body as received: text, or base64 when {@code base64} is set
+ * @param headers        request headers, names lower-cased (HTTP names are case-insensitive; API Gateway keeps the
+ *                       client's case): the last value of a repeated header, as API Gateway's {@code headers}
  * @param calledPath     the path as the client called it, stage or base path included (/prod/alerts), for Location headers
  * @param deadline       when the answer must be out: the invocation's end less a margin
  */
 public record ApiRequest(String method, String path, String resource, Map<String, String> pathParameters,
-                         Map<String, String> query, String rawBody, boolean base64, String calledPath, Deadline deadline) {
+                         Map<String, String> query, Map<String, String> headers, String rawBody, boolean base64,
+                         String calledPath, Deadline deadline) {
 
     public ApiRequest {
         method = method == null ? "" : method.toUpperCase(Locale.ROOT);
         path = path == null || path.isEmpty() ? "/" : path;
         pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
         query = query == null ? Map.of() : Map.copyOf(query);
+        headers = lowerCaseNames(headers);
         calledPath = calledPath == null || calledPath.isEmpty() ? path : calledPath;
         deadline = deadline == null ? Deadline.none() : deadline;
     }
@@ -35,11 +39,25 @@ public record ApiRequest(String method, String path, String resource, Map<String
         return pathParameters.get(name);
     }
 
+    /** A request header by its name in any case, or null. */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static Map<String, String> lowerCaseNames(Map<String, String> headers) {
+        if (headers == null || headers.isEmpty()) return Map.of();
+        Map<String, String> lower = new HashMap<>();
+        headers.forEach((name, value) -> {
+            if (name != null && value != null) lower.put(name.toLowerCase(Locale.ROOT), value);
+        });
+        return Map.copyOf(lower);
+    }
+
     /** Adds parameters captured by a route; ones already present (decoded by API Gateway) win. */
     ApiRequest withCapturedParameters(Map<String, String> captured) {
         Map<String, String> merged = new HashMap<>(captured);
         merged.putAll(pathParameters);
-        return new ApiRequest(method, path, resource, merged, query, rawBody, base64, calledPath, deadline);
+        return new ApiRequest(method, path, resource, merged, query, headers, rawBody, base64, calledPath, deadline);
     }
 
     /** The body's size in bytes as sent, before any parsing: base64 is counted decoded, i.e. at three quarters. */

@@ -47,7 +47,7 @@ public final class StockApiFunction implements RequestHandler<APIGatewayProxyReq
     private static ApiRequest request(APIGatewayProxyRequestEvent event, Deadline deadline) {
         var context = event.getRequestContext();
         return new ApiRequest(event.getHttpMethod(), event.getPath(), event.getResource(), event.getPathParameters(),
-                event.getQueryStringParameters(), event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()),
+                event.getQueryStringParameters(), event.getHeaders(), event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()),
                 context == null ? null : context.getPath(), deadline);
     }
 }
