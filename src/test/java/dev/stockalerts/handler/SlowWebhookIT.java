@@ -9,8 +9,8 @@ import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.Figures;
 import dev.stockalerts.testing.InvokeResult;
+import dev.stockalerts.testing.FaultyDynamoProxy;
 import dev.stockalerts.testing.LambdaSandbox;
-import dev.stockalerts.testing.LocalDynamo;
 import dev.stockalerts.testing.LoopbackHttpServer;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +42,7 @@ class SlowWebhookIT {
 
     private final CronHarness harness = new CronHarness(Instant.now());
     private final LoopbackHttpServer webhook = LoopbackHttpServer.start();
+    private final FaultyDynamoProxy dynamo = FaultyDynamoProxy.inFrontOfLocalDynamo();
 
     SlowWebhookIT() {
         harness.env("ALERT_WEBHOOK_URL", webhook.uri("/alerts").toString()); // for the sandbox and the later containers
@@ -50,11 +51,12 @@ class SlowWebhookIT {
     @AfterEach
     void close() {
         webhook.close();
+        dynamo.close();
         harness.close();
     }
 
     private LambdaSandbox cron() {
-        return harness.sandbox("dev.stockalerts.handler.AlertsCronFunction::handleRequest", LocalDynamo.endpoint()).build();
+        return harness.sandbox("dev.stockalerts.handler.AlertsCronFunction::handleRequest", dynamo.endpoint()).build();
     }
 
     /** Alerts a1..a30 on AAPL above 200, firing once at the current price of 205. */

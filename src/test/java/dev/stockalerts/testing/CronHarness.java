@@ -18,6 +18,8 @@ import dev.stockalerts.local.SimulatedClock;
 import dev.stockalerts.local.SimulatedMarket;
 import dev.stockalerts.local.WebhookReceiver;
 import dev.stockalerts.local.YahooFeedServer;
+import dev.stockalerts.testing.iam.FunctionRoles;
+import dev.stockalerts.testing.iam.RecordingInterceptor;
 import dev.stockalerts.time.DeadlineContext;
 import dev.stockalerts.wiring.App;
 import dev.stockalerts.wiring.CronComponents;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,10 +148,17 @@ public final class CronHarness implements AutoCloseable {
     private Container container(DynamoMetrics metrics, ExecutionInterceptor watcher) {
         Settings settings = settings();
         DeadlineContext deadlines = new DeadlineContext();
+        List<ExecutionInterceptor> interceptors = new ArrayList<>(List.of(role("AlertsCronFunction")));
+        if (watcher != null) interceptors.add(watcher);
         DynamoDbClient client = DynamoClients.forLocalEndpoint(dynamoEndpoint == null ? LocalDynamo.endpoint() : dynamoEndpoint,
-                metrics, deadlines, watcher == null ? List.of() : List.of(watcher));
+                metrics, deadlines, interceptors);
         CronContainer cron = new App(settings, client, metrics, deadlines, clock, log::add).cron();
         return new Container(cron, metrics, new AlertsCronFunction(cron, log::add));
+    }
+
+    /** Each container's DynamoDB requests are held against its function's role, configured as this harness is now. */
+    private ExecutionInterceptor role(String function) {
+        return new RecordingInterceptor(FunctionRoles.principal(function, Map.copyOf(env)));
     }
 
     public ApiContainer api() {
@@ -156,7 +166,7 @@ public final class CronHarness implements AutoCloseable {
         DynamoMetrics metrics = new DynamoMetrics();
         DeadlineContext deadlines = new DeadlineContext();
         DynamoDbClient client = DynamoClients.forLocalEndpoint(
-                dynamoEndpoint == null ? LocalDynamo.endpoint() : dynamoEndpoint, metrics, deadlines);
+                dynamoEndpoint == null ? LocalDynamo.endpoint() : dynamoEndpoint, metrics, deadlines, List.of(role("StockApiFunction")));
         return new ApiContainer(metrics, new StockApiFunction(new App(settings, client, metrics, deadlines, clock, log::add)));
     }
 

@@ -2,6 +2,7 @@ package dev.stockalerts.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.stockalerts.testing.iam.FunctionRoles;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,7 +30,8 @@ import java.util.zip.CRC32;
 /**
  * An HTTP proxy on 127.0.0.1 in front of DynamoDB (Local) that injects the faults a real table shows: throttles,
  * 500s, writes that committed although the client saw an error, dropped connections, calls that never answer,
- * transaction conflicts. Requests are matched by operation (AWS JSON 1.0's
+ * transaction conflicts. Every request a function's container signed is held against its role ({@link FunctionRoles}).
+ * Requests are matched by operation (AWS JSON 1.0's
  * {@code X-Amz-Target: DynamoDB_20120810.<Operation>}) against {@link DynamoFaultRule rules}, first added first;
  * a request no rule takes is forwarded untouched. It counts requests per operation. A forward that fails (DynamoDB
  * Local unreachable or too slow) drops the client's connection and is recorded in {@link #failures()}: put
@@ -162,6 +164,7 @@ public final class FaultyDynamoProxy implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String targetHeader = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = targetHeader == null ? "" : targetHeader.substring(targetHeader.indexOf('.') + 1);
+            FunctionRoles.dynamo(FunctionRoles.signer(exchange.getRequestHeaders().getFirst("Authorization")), operation, body);
             synchronized (counts) {
                 counts.merge(operation, 1, Integer::sum);
                 counts.notifyAll();

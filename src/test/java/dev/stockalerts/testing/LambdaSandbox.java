@@ -1,5 +1,7 @@
 package dev.stockalerts.testing;
 
+import dev.stockalerts.testing.iam.FunctionRoles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,8 +67,26 @@ public final class LambdaSandbox implements AutoCloseable {
     private volatile LambdaProcess current;
 
     private LambdaSandbox(Builder b) {
-        spec = new LambdaProcess.Spec(b.handler, b.functionName, b.memoryMb, Map.copyOf(b.env), LambdaRuntimeFiles.taskRoot(b.code));
+        spec = new LambdaProcess.Spec(b.handler, b.functionName, b.memoryMb, withRole(b.handler, b.env), LambdaRuntimeFiles.taskRoot(b.code));
         OPEN.add(this);
+    }
+
+    /**
+     * A function of template.yaml signs its requests as a principal of its own, so that each DynamoDB request it makes
+     * through a {@link FaultyDynamoProxy} is held against its role ({@link FunctionRoles}); one that would reach
+     * DynamoDB Local directly, unseen, is refused.
+     */
+    private static Map<String, String> withRole(String handler, Map<String, String> configured) {
+        Map<String, String> env = new LinkedHashMap<>(configured);
+        String function = FunctionRoles.functionOf(handler);
+        if (function == null) return Map.copyOf(env);
+        String dynamo = env.get("AWS_ENDPOINT_URL_DYNAMODB");
+        if (dynamo != null && dynamo.equals(LocalDynamo.endpoint().toString())) {
+            throw new IllegalArgumentException(function + " would reach DynamoDB Local unseen: put a FaultyDynamoProxy in front"
+                    + " of it (FaultyDynamoProxy.inFrontOfLocalDynamo()), so its requests are held against its IAM role");
+        }
+        env.putIfAbsent("AWS_ACCESS_KEY_ID", FunctionRoles.principal(function, env));
+        return Map.copyOf(env);
     }
 
     /** A sandbox for {@code handler} (e.g. {@code dev.stockalerts.handler.StockApiFunction::handleRequest}), by default in the deployment jar. */
