@@ -262,7 +262,8 @@ class TemplateTest {
                     .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(used, granted, function);
         }
-        assertEquals(Set.of(Secret.FINNHUB_API_KEY), App.API_SECRETS, "the API sends nothing: no Telegram token");
+        assertEquals(Set.of(Secret.FINNHUB_API_KEY, Secret.ADMIN_WEBHOOK_URL), App.API_SECRETS,
+                "the API sends no alerts: no Telegram token, no alert webhook");
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class LambdaCredentials {
         return provider(System.getenv());
     }
 
-    static AwsCredentialsProvider provider(Map<String, String> env) {
+    public static AwsCredentialsProvider provider(Map<String, String> env) {
         if (env.get("AWS_LAMBDA_FUNCTION_NAME") == null) return DefaultCredentialsProvider.builder().build();
         if (env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) return ContainerCredentialsProvider.builder().build();
         return EnvironmentVariableCredentialsProvider.create();

@@ -42,18 +42,36 @@ final class Env {
     }
 
     URI uri(String name, URI fallback) {
+        return uri(name, fallback, false);
+    }
+
+    /** A URL whose path or query is a credential (a webhook's): an error names the variable, never the value. */
+    URI secretUri(String name) {
+        return uri(name, null, true);
+    }
+
+    private URI uri(String name, URI fallback, boolean secret) {
         String value = optional(name);
         if (value == null) return fallback;
+        String problem = secret ? name + " is not an http(s) URL (its value is not shown: a webhook URL is a secret)"
+                : name + " must be an http(s) URL, got '" + value + "'";
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme();
-            if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
-                throw new SettingsException(name + " must be an http(s) URL, got '" + value + "'");
-            }
+            if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) throw new SettingsException(problem);
             return uri;
         } catch (java.net.URISyntaxException e) {
-            throw new SettingsException(name + " must be an http(s) URL, got '" + value + "'");
+            throw new SettingsException(problem);
         }
+    }
+
+    /** A secret that must have a known shape; an error describes the shape and never shows the value. */
+    String secret(String name, java.util.regex.Pattern shape, String described) {
+        String value = optional(name);
+        if (value != null && !shape.matcher(value).matches()) {
+            throw new SettingsException(name + " is not " + described + " (its value is not shown: it is a secret)");
+        }
+        return value;
     }
 
     boolean bool(String name, boolean fallback) {

@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
  * Secrets live in SSM Parameter Store as SecureStrings. A function is given their parameter names
  * ({@code FINNHUB_API_KEY_PARAMETER}, ...) and reads the values it needs once, when its container
  * starts. A plain variable ({@code FINNHUB_API_KEY}, ...) wins when set, so local runs need no AWS.
+ * Webhook URLs count as secrets: their paths are the credential of most chat and automation webhooks.
  */
 public final class Secrets {
     /** A secret: its plain variable, and the variable naming its SSM parameter. */
     public enum Secret {
-        FINNHUB_API_KEY, TELEGRAM_BOT_TOKEN;
+        FINNHUB_API_KEY, TELEGRAM_BOT_TOKEN, ALERT_WEBHOOK_URL, ADMIN_WEBHOOK_URL;
 
         public String variable() {
             return name();

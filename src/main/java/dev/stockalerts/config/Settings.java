@@ -2,9 +2,13 @@ package dev.stockalerts.config;
 
 import dev.stockalerts.market.MarketCalendars;
 
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Everything the functions read from their environment, parsed and validated once per container.
@@ -31,6 +35,7 @@ public record Settings(
         String telegramChatId,
         String alertTopicArn,
         String telegramBotTokenParameter,
+        String alertWebhookUrlParameter,
         Duration deliveryGiveUp,
         int maxAlerts,
         Duration historyTtl,
@@ -48,6 +53,13 @@ public record Settings(
     public static final URI STOOQ = URI.create("https://stooq.com");
     public static final URI TELEGRAM = URI.create("https://api.telegram.org");
 
+    /** The shapes secrets are checked against before anything builds a URL or a header from them. */
+    private static final Pattern TELEGRAM_TOKEN = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{1,100}");
+    private static final Pattern FINNHUB_KEY = Pattern.compile("[A-Za-z0-9_-]{1,200}");
+    /** Fields that hold a secret, or a URL whose path is one: {@link #toString()} shows them redacted. */
+    private static final Set<String> SECRET_FIELDS = Set.of("finnhubApiKey", "telegramBotToken");
+    private static final Set<String> SECRET_URLS = Set.of("alertWebhookUrl", "adminWebhookUrl");
+
     public static Settings from(Map<String, String> vars) {
         Env env = new Env(vars);
         Duration writeInterval = env.duration("STATE_WRITE_INTERVAL", Duration.ofHours(1));
@@ -62,19 +74,20 @@ public record Settings(
                 env.string("QUOTE_PROVIDERS", "yahoo,finnhub,stooq"),
                 env.uri("YAHOO_BASE_URL", YAHOO),
                 env.uri("FINNHUB_BASE_URL", FINNHUB),
-                env.optional("FINNHUB_API_KEY"),
+                env.secret("FINNHUB_API_KEY", FINNHUB_KEY, "a Finnhub API key (letters and digits)"),
                 env.uri("STOOQ_BASE_URL", STOOQ),
-                env.uri("ALERT_WEBHOOK_URL", null),
-                env.uri("ADMIN_WEBHOOK_URL", null),
+                env.secretUri("ALERT_WEBHOOK_URL"),
+                env.secretUri("ADMIN_WEBHOOK_URL"),
                 env.duration("THROTTLE_WINDOW", Duration.ofHours(1)),
                 env.bool("THROTTLE_SHARED", false),
                 env.uri("TELEGRAM_BASE_URL", TELEGRAM),
-                env.optional("TELEGRAM_BOT_TOKEN"),
+                env.secret("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN, "a Telegram bot token as BotFather gives it (digits, a colon, then letters, digits, _ or -)"),
                 env.optional("TELEGRAM_CHAT_ID"),
                 env.optional("ALERT_TOPIC_ARN"),
-                // Secrets reads the SSM parameters named by *_PARAMETER into the variables above; the API keeps this
-                // name to know that the scheduled function has Telegram.
+                // Secrets reads the SSM parameters named by *_PARAMETER into the variables above; the API keeps these
+                // names to know which channels the scheduled function has, without reading their secrets.
                 env.optional("TELEGRAM_BOT_TOKEN_PARAMETER"),
+                env.optional("ALERT_WEBHOOK_URL_PARAMETER"),
                 env.duration("DELIVERY_GIVE_UP", Duration.ofHours(24)),
                 env.integer("MAX_ALERTS", 10_000, 1, 1_000_000),
                 env.duration("HISTORY_TTL", Duration.ofDays(90)),
@@ -87,5 +100,25 @@ public record Settings(
                 env.oneOf("MARKET_CALENDAR", MarketCalendars.DEFAULT_ID, MarketCalendars.ids().toArray(String[]::new)),
                 // Shards of the alerts, each checked by its own scheduled invocation (docs/scaling.md); 64 as Shard.MAX_COUNT.
                 env.integer("ALERT_SHARDS", 1, 1, 64));
+    }
+
+    /** Every setting, with secrets shown as set or not and webhook URLs as scheme and host only. */
+    @Override
+    public String toString() {
+        StringJoiner out = new StringJoiner(", ", "Settings[", "]");
+        for (RecordComponent c : getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = c.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (value != null && SECRET_FIELDS.contains(c.getName())) value = "(set)";
+            if (value instanceof URI uri && SECRET_URLS.contains(c.getName())) {
+                value = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "") + "/(not shown)";
+            }
+            out.add(c.getName() + "=" + value);
+        }
+        return out.toString();
     }
 }

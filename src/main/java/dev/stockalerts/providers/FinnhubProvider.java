@@ -37,6 +37,8 @@ public final class FinnhubProvider implements QuoteProvider {
 
     private final ProviderHttp http;
     private final URI base;
+    static final String TOKEN_HEADER = "X-Finnhub-Token";
+
     private final String token;
     private final int callsPerMinute;
     private final TokenBucket rate;
@@ -80,9 +82,9 @@ public final class FinnhubProvider implements QuoteProvider {
     }
 
     private QuoteOutcome fetch(String symbol, Deadline deadline) throws QuoteProviderException {
-        URI uri = ProviderHttp.resolve(base, "/api/v1/quote?symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
-                + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        ProviderHttp.Response response = http.get(uri, Set.of(), deadline);
+        URI uri = ProviderHttp.resolve(base, "/api/v1/quote?symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8));
+        // In a header, not the query string: URLs end up in logs, proxies and error messages.
+        ProviderHttp.Response response = http.get(uri, Map.of(TOKEN_HEADER, token), Set.of(), deadline);
         JsonNode body = http.json(response.body());
 
         Double c = ProviderHttp.number(body.get("c"));

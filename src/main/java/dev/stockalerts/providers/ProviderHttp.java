@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -75,14 +76,20 @@ final class ProviderHttp {
      * symbol"); anything else becomes a QuoteProviderException.
      */
     Response get(URI uri, Set<Integer> alsoAccepted, Deadline deadline) throws QuoteProviderException {
+        return get(uri, Map.of(), alsoAccepted, deadline);
+    }
+
+    /** @param headers extra request headers, e.g. a credential that must not travel in the URL (URLs get logged) */
+    Response get(URI uri, Map<String, String> headers, Set<Integer> alsoAccepted, Deadline deadline) throws QuoteProviderException {
         Duration limit = deadline.cap(timeout);
         if (limit.isZero()) throw new QuoteProviderException(provider, Kind.TIMEOUT, "deadline reached before requesting " + uri.getPath());
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(limit) // the client's own timeout stops at the headers; the wait below covers the body
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", "application/json, text/csv, */*")
-                .GET()
-                .build();
+                .GET();
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         traffic.countRequest(provider);
         CompletableFuture<HttpResponse<String>> pending = traffic.client().sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
         HttpResponse<String> response;

@@ -20,6 +20,7 @@ import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.dynamo.DynamoThrottleStore;
 import dev.stockalerts.manage.AlertDefinitions;
 import dev.stockalerts.notify.TelegramChannel;
+import dev.stockalerts.notify.WebhookChannel;
 import dev.stockalerts.time.DeadlineContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -36,10 +37,11 @@ import java.util.function.Consumer;
  * comes in: the DynamoDB client, the clock, where log lines go, and (for priming or a test's own SNS) the outbound side.
  */
 public final class App {
-    /** The secrets the scheduled function reads: quote providers (Finnhub) and channels (Telegram). */
-    public static final Set<Secrets.Secret> CRON_SECRETS = Set.of(Secrets.Secret.FINNHUB_API_KEY, Secrets.Secret.TELEGRAM_BOT_TOKEN);
-    /** The secrets the API reads: quote providers only (Finnhub). It never sends a notification itself. */
-    public static final Set<Secrets.Secret> API_SECRETS = Set.of(Secrets.Secret.FINNHUB_API_KEY);
+    /** The secrets the scheduled function reads: quote providers (Finnhub), channels (Telegram, webhook), admin notices. */
+    public static final Set<Secrets.Secret> CRON_SECRETS = Set.of(Secrets.Secret.FINNHUB_API_KEY, Secrets.Secret.TELEGRAM_BOT_TOKEN,
+            Secrets.Secret.ALERT_WEBHOOK_URL, Secrets.Secret.ADMIN_WEBHOOK_URL);
+    /** The secrets the API reads: quote providers (Finnhub) and admin notices of their failures. It sends no alert itself. */
+    public static final Set<Secrets.Secret> API_SECRETS = Set.of(Secrets.Secret.FINNHUB_API_KEY, Secrets.Secret.ADMIN_WEBHOOK_URL);
 
     private final Settings settings;
     private final DynamoDbClient dynamo;
@@ -81,9 +83,7 @@ public final class App {
 
     /** Only called when a secret is named by its parameter and not set plainly (never in local runs). */
     private static Map<String, String> readParameters(Collection<String> names) {
-        try (SsmParameterStore ssm = SsmParameterStore.fromEnvironment()) {
-            return ssm.read(names);
-        }
+        return SsmParameterStore.fromEnvironment(System.getenv()).read(names);
     }
 
     /** The scheduled function's components; each shard's are built on that shard's first run in this container. */
@@ -110,10 +110,14 @@ public final class App {
         return log;
     }
 
-    /** Telegram counts as configured when the scheduled function has it: the API does not read its token. */
+    /**
+     * The channels the scheduled function sends on: the API's own (console, SNS, any it was given plainly), plus Telegram
+     * and the webhook when their secrets are named for it (the API does not read them).
+     */
     private Set<String> channelNames() {
         Set<String> names = new TreeSet<>(outbound.notifier().channelNames());
         if (settings.telegramChatId() != null && settings.telegramBotTokenParameter() != null) names.add(TelegramChannel.NAME);
+        if (settings.alertWebhookUrlParameter() != null) names.add(WebhookChannel.NAME);
         return names;
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,8 +38,35 @@ class SettingsTest {
         assertMessage(Map.of("STATE_WRITE_INTERVAL", "PT0S"), "STATE_WRITE_INTERVAL must be positive");
         assertMessage(Map.of("CONFIG_CACHE_TTL", "-PT1M"), "CONFIG_CACHE_TTL must not be negative, got '-PT1M'");
         assertMessage(Map.of("YAHOO_BASE_URL", "ftp://x"), "YAHOO_BASE_URL must be an http(s) URL, got 'ftp://x'");
-        assertMessage(Map.of("ALERT_WEBHOOK_URL", "not a url"), "ALERT_WEBHOOK_URL must be an http(s) URL, got 'not a url'");
+        assertMessage(Map.of("ALERT_WEBHOOK_URL", "hooks.example/T0/secret path"),
+                "ALERT_WEBHOOK_URL is not an http(s) URL (its value is not shown: a webhook URL is a secret)");
         assertMessage(Map.of("THROTTLE_SHARED", "yes"), "THROTTLE_SHARED must be true or false, got 'yes'");
+    }
+
+    @Test
+    void aSecretOfTheWrongShapeIsRefusedWithoutShowingIt() {
+        String token = "123456:AAH secret with spaces|{}";
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> Settings.from(Map.of("TABLE_NAME", "t", "TELEGRAM_BOT_TOKEN", token)));
+        assertEquals("TELEGRAM_BOT_TOKEN is not a Telegram bot token as BotFather gives it (digits, a colon, then letters,"
+                + " digits, _ or -) (its value is not shown: it is a secret)", e.getMessage());
+        assertFalse(e.getMessage().contains("AAH"));
+        e = assertThrows(SettingsException.class, () -> Settings.from(Map.of("TABLE_NAME", "t", "FINNHUB_API_KEY", "k3y&x=1")));
+        assertFalse(e.getMessage().contains("k3y"), e.getMessage());
+    }
+
+    @Test
+    void printedSettingsShowWhetherASecretIsSetAndAWebhooksHostButNeverTheSecrets() {
+        Settings s = Settings.from(Map.of("TABLE_NAME", "t", "TELEGRAM_BOT_TOKEN", "123456:AAHsecretPart_-x",
+                "FINNHUB_API_KEY", "fhSecretKey", "ALERT_WEBHOOK_URL", "https://hooks.example.com:8443/services/T0/B1/secretPath",
+                "ADMIN_WEBHOOK_URL", "https://ops.example.com/hook?token=adminSecret"));
+        String printed = s.toString();
+        for (String secret : new String[] {"AAHsecretPart", "fhSecretKey", "secretPath", "adminSecret", "/services"}) {
+            assertFalse(printed.contains(secret), secret + " in " + printed);
+        }
+        assertTrue(printed.contains("alertWebhookUrl=https://hooks.example.com:8443/(not shown)"), printed);
+        assertTrue(printed.contains("telegramBotToken=(set)"), printed);
+        assertTrue(printed.contains("tableName=t"), printed);
     }
 
     private static void assertMessage(Map<String, String> vars, String expected) {

@@ -50,14 +50,15 @@ class FinnhubProviderTest {
     }
 
     @Test
-    void parsesEveryFieldAndSendsSymbolAndToken() {
+    void parsesEveryFieldAndSendsTheSymbolInTheQueryAndTheTokenInItsHeader() {
         serve(Map.of("AAPL", AAPL));
 
         Quote q = Providers.one(finnhub, "AAPL").quote();
 
         assertEquals(new Quote("AAPL", 261.74, 260.89, null, Instant.ofEpochSecond(1700000000), "finnhub",
                 263.31, 260.68, LocalDate.parse("2023-11-14")), q);
-        assertEquals("symbol=AAPL&token=k3y", server.onlyRequest().query());
+        assertEquals("symbol=AAPL", server.onlyRequest().query(), "the key never travels in the URL, which gets logged");
+        assertEquals("k3y", server.onlyRequest().header("X-Finnhub-Token"));
     }
 
     @Test
