@@ -285,9 +285,10 @@ class TemplateTest {
     }
 
     @Test
-    void aFailedRunIsNotRetriedButQueued() {
+    void aFailedRunIsNotRetriedButQueuedAndALateOneIsNotRunAtAll() {
         Map<String, Object> config = map(template.properties(CRON).get("EventInvokeConfig"));
         assertEquals(0, config.get("MaximumRetryAttempts"));
+        assertEquals(300, config.get("MaximumEventAgeInSeconds"), "no older than one run's interval");
         Map<String, Object> onFailure = map(map(config.get("DestinationConfig")).get("OnFailure"));
         assertEquals("SQS", onFailure.get("Type"));
         assertEquals(Map.of("Fn::GetAtt", List.of("FailedRunsQueue", "Arn")), onFailure.get("Destination"));

@@ -39,8 +39,15 @@ final class BatchWriter {
      * re-sharding), and none of them logs what comes back.
      */
     List<WriteRequest> write(List<WriteRequest> requests, Deadline deadline) {
-        List<WriteRequest> unwritten = new ArrayList<>();
         Set<String> why = new LinkedHashSet<>();
+        List<WriteRequest> unwritten = write(requests, deadline, why);
+        logUnwritten(unwritten.size(), requests.size(), why);
+        return unwritten;
+    }
+
+    /** The same without the line: the caller adds to {@code why} and says it once for a write made of several. */
+    List<WriteRequest> write(List<WriteRequest> requests, Deadline deadline, Set<String> why) {
+        List<WriteRequest> unwritten = new ArrayList<>();
         for (int from = 0; from < requests.size(); from += BATCH_LIMIT) {
             List<WriteRequest> chunk = requests.subList(from, Math.min(from + BATCH_LIMIT, requests.size()));
             if (deadline.expired()) {
@@ -50,11 +57,13 @@ final class BatchWriter {
                 unwritten.addAll(writeChunk(chunk, deadline, why));
             }
         }
-        if (!unwritten.isEmpty()) {
-            log.accept("[KV Cache] " + unwritten.size() + " of " + requests.size() + " batched writes did not get in ("
-                    + String.join("; ", why) + "); they remain queued for a later write");
-        }
         return unwritten;
+    }
+
+    void logUnwritten(int unwritten, int of, Set<String> why) {
+        if (unwritten == 0) return;
+        log.accept("[KV Cache] " + unwritten + " of " + of + " batched writes did not get in ("
+                + String.join("; ", why) + "); they remain queued for a later write");
     }
 
     /**

@@ -36,6 +36,7 @@ public final class AlertStateCache implements ClaimedStates {
 
     private Instant loadedAt;
     private Instant lastFlushAt;
+    private boolean flushFailed;
     private long definitionsRevision = Long.MIN_VALUE;
 
     /** @param ledgersLoaded told the delivery ledgers each bulk load brings along (they share the states' partition) */
@@ -119,33 +120,20 @@ public final class AlertStateCache implements ClaimedStates {
 
     /**
      * Writes queued changes in batches at the end of a container's first run, then once the write interval has passed
-     * since the last flush: Lambda may recycle a container at any moment, and one that lives for a single run must
-     * still leave what it learned (a crossing alert's side, a re-arm). Only the states in
-     * {@code heldBack} (fired, claim pending: only their claim may write them) wait. What fails or does not fit
-     * before the deadline stays queued.
+     * since the last flush that wrote everything: Lambda may recycle a container at any moment, and one that lives for a
+     * single run must still leave what it learned (a crossing alert's side, a re-arm). A flush that left writes queued
+     * (failed, or out of time) is tried again on the next run. Only the states in {@code heldBack} (fired, claim
+     * pending: only their claim may write them) wait. A change another container superseded is refused by the store
+     * and its stored version adopted.
      */
     public synchronized void flushIfDue(Instant now, Set<String> heldBack, Deadline deadline) {
-        if (lastFlushAt != null && now.isBefore(lastFlushAt.plus(writeInterval))) return;
-        if (book.queued() == 0) {
-            lastFlushAt = now;
-            return;
-        }
-        // Re-reading first refuses queued changes that a newer container has superseded,
-        // since BatchWriteItem itself cannot be conditional. Skipped when this run just loaded.
-        if (!now.equals(loadedAt)) {
-            try {
-                load(now);
-            } catch (RuntimeException e) {
-                // The run has claimed and sent already: it must still answer. Nothing was written; the next run tries again.
-                log.accept(LOG + "Could not re-read states before flushing; " + book.queued()
-                        + " writes stay queued: " + e.getMessage());
-                return;
-            }
-        }
+        if (lastFlushAt != null && !flushFailed && now.isBefore(lastFlushAt.plus(writeInterval))) return;
         List<AlertState> puts = book.queuedPuts(heldBack);
         List<String> removals = book.queuedRemovals();
-        lastFlushAt = now;
-        if (puts.isEmpty() && removals.isEmpty()) return;
+        if (puts.isEmpty() && removals.isEmpty()) {
+            flushed(now, true);
+            return;
+        }
         int total = puts.size() + removals.size();
         log.accept(LOG + "Flushing " + total + " pending writes to DynamoDB...");
         StateStore.WriteOutcome outcome = states.writeBatch(puts, removals, deadline);
@@ -153,8 +141,21 @@ public final class AlertStateCache implements ClaimedStates {
             if (outcome.written().contains(state.alertId())) book.written(state);
         }
         book.removed(outcome.written());
+        outcome.superseded().forEach((id, stored) -> {
+            log.accept(LOG + "Dropped queued change for alert " + id + ": "
+                    + stored.map(s -> "stored version " + s.version() + " is newer").orElse("its state is no longer stored"));
+            book.replace(id, stored.orElse(null));
+        });
+        flushed(now, outcome.failed().isEmpty());
         log.accept(LOG + "Flushed " + outcome.written().size() + "/" + total + " writes to DynamoDB"
-                + (outcome.failed().isEmpty() ? "" : "; " + outcome.failed().size() + " stay queued for the next flush"));
+                + (outcome.superseded().isEmpty() ? "" : "; " + outcome.superseded().size() + " superseded by a newer container")
+                + (outcome.failed().isEmpty() ? "" : "; " + outcome.failed().size() + " stay queued for the next run"));
+    }
+
+    /** The interval counts from a flush that wrote everything; one that did not is due again next run. */
+    private void flushed(Instant now, boolean everything) {
+        flushFailed = !everything;
+        if (everything) lastFlushAt = now;
     }
 
     /** The seed's getCacheStats(): cached states, pending writes, cache age, time since the last flush. */

@@ -141,20 +141,26 @@ class AlertStateCacheTest {
     }
 
     @Test
-    void aFlushWhoseRereadFailsWritesNothingKeepsEverythingQueuedAndLandsOnTheNextRun() {
+    void aFlushThatLeftWritesQueuedIsTriedAgainOnTheNextRunNotAnIntervalLater() {
         alert("a");
+        alert("b");
         cache.ensureLoaded(T0, 0);
+        cache.flushIfDue(T0, Set.of(), Deadline.none());
         cache.update(cache.state("a").withSide(Side.ABOVE));
-        store.failNextLoads = 1;
+        cache.update(cache.state("b").withSide(Side.BELOW));
+        store.failNextWrites.add("a");
 
         cache.flushIfDue(T0.plus(HOUR), Set.of(), Deadline.none());
-
-        assertEquals(0, store.batchWrites);
         assertEquals(1, cache.getCacheStats(T0.plus(HOUR)).pendingWrites());
-        assertTrue(log.contains("[KV Cache] Could not re-read states before flushing; 1 writes stay queued: table unreachable"), log::toString);
-        cache.flushIfDue(T0.plus(HOUR).plusSeconds(300), Set.of(), Deadline.none());
-        assertEquals(0, cache.getCacheStats(T0.plus(HOUR).plusSeconds(300)).pendingWrites());
+        assertEquals(Side.BELOW, store.states.get("b").side(), "what got in stays in");
+        assertTrue(log.contains("[KV Cache] Flushed 1/2 writes to DynamoDB; 1 stay queued for the next run"), log::toString);
+
+        Instant nextRun = T0.plus(HOUR).plusSeconds(300);
+        cache.flushIfDue(nextRun, Set.of(), Deadline.none());
+        assertEquals(0, cache.getCacheStats(nextRun).pendingWrites());
         assertEquals(Side.ABOVE, store.states.get("a").side());
+        assertEquals(300_000L, cache.getCacheStats(nextRun.plusSeconds(300)).timeSinceLastFlushMs(),
+                "the interval counts from the flush that wrote everything");
     }
 
     @Test
@@ -236,16 +242,18 @@ class AlertStateCacheTest {
     }
 
     @Test
-    void aQueuedChangeSupersededByANewerStoredVersionIsDroppedAtReload() {
+    void aQueuedChangeSupersededByANewerStoredVersionIsRefusedAndTheNewerOneAdopted() {
         alert("a");
         cache.ensureLoaded(T0, 0);
         cache.update(cache.state("a").withSide(Side.ABOVE));
-        store.states.put("a", AlertState.initial("a").withSide(Side.BELOW).withVersion(4));
+        store.states.put("a", AlertState.initial("a").withSide(Side.BELOW).withVersion(4)); // another container's claim
 
-        cache.flushIfDue(T0.plus(HOUR), Set.of(), Deadline.none()); // reloads first, then writes what survives
+        cache.flushIfDue(T0.plus(HOUR), Set.of(), Deadline.none());
         assertEquals(Side.BELOW, store.states.get("a").side());
         assertEquals(4, store.states.get("a").version());
-        assertEquals(0, store.batchWrites);
+        assertEquals(store.states.get("a"), cache.state("a"));
+        assertEquals(0, cache.getCacheStats(T0.plus(HOUR)).pendingWrites());
+        assertTrue(log.contains("[KV Cache] Dropped queued change for alert a: stored version 4 is newer"), log::toString);
     }
 
     @Test

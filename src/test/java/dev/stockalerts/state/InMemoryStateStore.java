@@ -57,9 +57,13 @@ final class InMemoryStateStore implements StateStore {
         batchWrites++;
         Set<String> written = new LinkedHashSet<>();
         Set<String> failed = new LinkedHashSet<>();
+        Map<String, Optional<AlertState>> superseded = new LinkedHashMap<>();
         for (AlertState s : puts) {
+            AlertState stored = states.get(s.alertId());
             if (failNextWrites.remove(s.alertId()) || deadline.expired()) {
                 failed.add(s.alertId());
+            } else if ((stored == null ? 0 : stored.version()) != s.version()) {
+                superseded.put(s.alertId(), Optional.ofNullable(stored));
             } else {
                 states.put(s.alertId(), s.withVersion(s.version() + 1));
                 written.add(s.alertId());
@@ -69,6 +73,6 @@ final class InMemoryStateStore implements StateStore {
             states.remove(id);
             written.add(id);
         }
-        return new WriteOutcome(written, failed);
+        return new WriteOutcome(written, failed, superseded);
     }
 }

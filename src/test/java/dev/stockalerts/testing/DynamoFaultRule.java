@@ -23,7 +23,7 @@ public final class DynamoFaultRule {
 
     enum Fault {
         THROTTLE, THROTTLING_EXCEPTION, ACCESS_DENIED, INTERNAL_ERROR, COMMIT_THEN_INTERNAL_ERROR, COMMIT_THEN_DROP, DROP, STALL,
-        TRANSACTION_CONFLICT, FORWARD_THEN_RUN
+        TRANSACTION_CONFLICT, FORWARD_THEN_RUN, STALE_READ
     }
 
     private final String operation;
@@ -153,6 +153,16 @@ public final class DynamoFaultRule {
          */
         public DynamoFaultRule forwardThen(Runnable action) {
             return add(Fault.FORWARD_THEN_RUN, action);
+        }
+
+        /**
+         * An eventually consistent read (GetItem, Query, Scan, BatchGetItem without {@code ConsistentRead: true}) is
+         * answered with what an identical earlier read was answered, as DynamoDB may answer for a while after a write
+         * (its replicas converge within about a second). A strongly consistent read, or one not seen before, is
+         * forwarded.
+         */
+        public DynamoFaultRule staleRead() {
+            return add(Fault.STALE_READ);
         }
 
         private DynamoFaultRule add(Fault fault) {

@@ -50,6 +50,8 @@ import java.util.zip.CRC32;
  */
 public final class FaultyDynamoProxy implements AutoCloseable {
     /** Headers of one hop, or that the JDK client sets itself; accept-encoding too, so answers stay readable text. */
+    private static final Set<String> READS = Set.of("GetItem", "Query", "Scan", "BatchGetItem");
+    private static final java.util.regex.Pattern CONSISTENT = java.util.regex.Pattern.compile("\"ConsistentRead\"\\s*:\\s*true");
     private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "expect", "upgrade",
             "transfer-encoding", "date", "keep-alive", "te", "trailer", "via", "warning", "from", ":status", "accept-encoding");
 
@@ -68,6 +70,8 @@ public final class FaultyDynamoProxy implements AutoCloseable {
     /** Requests per operation; also the monitor {@link #awaitRequests} waits on. */
     private final Map<String, Integer> counts = new TreeMap<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
+    /** The last answer to each distinct read request (operation and body): what a stale replica would still answer. */
+    private final Map<String, Answer> lastReads = new java.util.concurrent.ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private FaultyDynamoProxy(URI target) throws IOException {
@@ -174,6 +178,11 @@ public final class FaultyDynamoProxy implements AutoCloseable {
                 relay(exchange, forward(exchange, operation, body));
                 return;
             }
+            if (rule.fault() == DynamoFaultRule.Fault.STALE_READ) {
+                Answer stale = consistentRead(body) ? null : lastReads.get(operation + " " + new String(body, StandardCharsets.UTF_8));
+                relay(exchange, stale != null ? stale : forward(exchange, operation, body));
+                return;
+            }
             switch (rule.fault()) {
                 case THROTTLE, THROTTLING_EXCEPTION, ACCESS_DENIED, INTERNAL_ERROR -> relay(exchange, DynamoFaultRule.errorAnswer(rule.fault()));
                 case TRANSACTION_CONFLICT -> relay(exchange, DynamoFaultRule.transactionConflict(new String(body, StandardCharsets.UTF_8)));
@@ -221,7 +230,9 @@ public final class FaultyDynamoProxy implements AutoCloseable {
         });
         try {
             HttpResponse<String> response = forwarder.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(response.statusCode(), response.headers().map(), response.body());
+            Answer answer = new Answer(response.statusCode(), response.headers().map(), response.body());
+            if (READS.contains(operation) && answer.status() == 200) lastReads.put(operation + " " + new String(body, StandardCharsets.UTF_8), answer);
+            return answer;
         } catch (IOException e) {
             if (closed.getCount() > 0) failures.add(operation + ": " + e);
             throw e;
@@ -243,6 +254,11 @@ public final class FaultyDynamoProxy implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** Whether a read asks for strong consistency (anywhere in it: BatchGetItem says so per table). */
+    private static boolean consistentRead(byte[] body) {
+        return CONSISTENT.matcher(new String(body, StandardCharsets.UTF_8)).find();
     }
 
     /** Stops the proxy and drops every connection, stalled ones included, at once. */
