@@ -280,8 +280,40 @@ class TemplateTest {
         Map<String, Object> missed = template.properties("MissedRunsAlarm");
         assertEquals("breaching", missed.get("TreatMissingData"));
         assertEquals(900, (Integer) missed.get("Period") * (Integer) missed.get("EvaluationPeriods"), "15 minutes");
-        assertEquals(Set.of("CronErrorsAlarm", "ApiErrorsAlarm", "DeliveryFailuresAlarm", "MissedRunsAlarm"),
+        assertEquals(Set.of("CronErrorsAlarm", "Api5xxAlarm", "DeliveryFailuresAlarm", "MissedRunsAlarm"),
                 template.resourcesOfType("AWS::CloudWatch::Alarm"));
+    }
+
+    /** The router answers 500 itself (the invocation succeeds): only API Gateway's own count sees every 5xx. */
+    @Test
+    void every5xxACallerGetsIsAlarmedOnTheStageApiGatewayCounts() {
+        Map<String, Object> alarm = template.properties("Api5xxAlarm");
+        assertEquals("AWS/ApiGateway", alarm.get("Namespace"));
+        assertEquals("5XXError", alarm.get("MetricName"));
+        Map<String, Object> dimensions = new HashMap<>();
+        for (Object d : (List<?>) alarm.get("Dimensions")) dimensions.put(map(d).get("Name").toString(), map(d).get("Value"));
+        Map<String, Object> api = template.properties("StockApi");
+        assertEquals(api.get("Name"), dimensions.get("ApiName"), "the API's own name");
+        assertEquals(api.get("StageName"), dimensions.get("Stage"));
+        assertEquals(1, alarm.get("Threshold"));
+        String description = alarm.get("AlarmDescription").toString();
+        for (String cause : List.of("500", "502/503", "503", "502/504")) assertTrue(description.contains(cause), description);
+    }
+
+    @Test
+    void theKeylessQuoteRouteIsThrottledBelowTheStageAndEveryRequestIsLogged() {
+        Map<String, Object> api = template.properties("StockApi");
+        Map<String, Object> quote = ((List<?>) api.get("MethodSettings")).stream().map(SamTemplate::map)
+                .filter(m -> "/~1stock~1{symbol}".equals(m.get("ResourcePath"))).findFirst().orElseThrow();
+        assertEquals("GET", quote.get("HttpMethod"));
+        int quoteRate = ((Number) map(template.parameters().get("QuoteRouteRateLimit")).get("Default")).intValue();
+        int stageRate = ((Number) map(template.parameters().get("ApiStageRateLimit")).get("Default")).intValue();
+        assertTrue(quoteRate < stageRate, quoteRate + " < " + stageRate);
+        Map<String, Object> access = map(api.get("AccessLogSetting"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ApiAccessLogGroup", "Arn")), access.get("DestinationArn"));
+        assertTrue(access.get("Format").toString().contains("$context.requestId"), "API Gateway requires the request id");
+        assertFalse(access.get("Format").toString().contains("apiKey\""), "the key's id, never the key");
+        assertEquals(Map.of("Ref", "LogRetentionInDays"), template.properties("ApiAccessLogGroup").get("RetentionInDays"));
     }
 
     @Test

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The key that signs page tokens, kept on the config item (attribute {@code pageTokenKey}, 32 random bytes). The
- * first container that needs it creates it ({@code if_not_exists}), every later one reads the same in the same single
- * UpdateItem, so tokens work across containers and deploys with nothing for an operator to set or leak. Removing the
- * attribute rotates it: outstanding tokens are then refused (400) and clients start from the first page.
+ * The key that signs page tokens, kept on the config item (attribute {@code pageTokenKey}, 32 random bytes), so tokens
+ * work across containers and deploys with nothing for an operator to set or leak. Read with a GetItem (containers
+ * re-read it every few minutes; a read never conflicts with the transactions that change alerts on the same item); the
+ * first container that finds none creates it ({@code if_not_exists}: two at once agree on one). Removing the attribute
+ * rotates it: outstanding tokens are then refused (400) and clients start from the first page.
  */
 public final class DynamoPageTokenKey implements Supplier<byte[]> {
     static final String ATTRIBUTE = "pageTokenKey";
@@ -30,6 +31,14 @@ public final class DynamoPageTokenKey implements Supplier<byte[]> {
 
     @Override
     public byte[] get() {
+        Map<String, AttributeValue> config = client.getItem(b -> b.tableName(table).key(DynamoConfigStore.KEY)
+                .projectionExpression("#key").expressionAttributeNames(Map.of("#key", ATTRIBUTE))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).item();
+        AttributeValue stored = config == null ? null : config.get(ATTRIBUTE);
+        return stored != null && stored.b() != null ? stored.b().asByteArray() : create();
+    }
+
+    private byte[] create() {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
         Map<String, AttributeValue> stored = client.updateItem(b -> b.tableName(table)

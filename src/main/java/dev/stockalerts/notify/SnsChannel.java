@@ -6,7 +6,10 @@ import dev.stockalerts.time.Deadline;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.SnsException;
@@ -38,6 +41,17 @@ public final class SnsChannel implements NotificationChannel {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
+    /**
+     * The client the channel needs: one attempt per publish, since the delivery ledger is the retry (an SDK retry of a
+     * publish whose answer was lost would publish it again), each attempt within {@code attemptTimeout}. Region,
+     * credentials and endpoint are the caller's to add (the environment's, in Lambda).
+     */
+    public static SnsClientBuilder clientBuilder(Duration attemptTimeout) {
+        return SnsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallAttemptTimeout(attemptTimeout));
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -61,14 +75,22 @@ public final class SnsChannel implements NotificationChannel {
         try {
             sns.get().publish(request);
         } catch (SnsException e) {
-            boolean retry = e.isThrottlingException() || e.statusCode() >= 500;
             String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : null;
             String text = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
-            throw new DeliveryException(NAME, retry ? Outcome.FAILED : Outcome.REJECTED,
+            throw new DeliveryException(NAME, serviceFailure(e),
                     "SNS " + (code != null ? code : "error") + " (HTTP " + e.statusCode() + "): " + text, e);
         } catch (SdkClientException e) {
             throw new DeliveryException(NAME, clientFailure(e), "SNS client error: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Throttling refuses the request before it is taken: not published, retry. A 5xx came after the request was
+     * written: it may have been published, so it counts as unanswered. Any other 4xx never will succeed.
+     */
+    private static Outcome serviceFailure(SnsException e) {
+        if (e.isThrottlingException()) return Outcome.FAILED;
+        return e.statusCode() >= 500 ? Outcome.UNANSWERED : Outcome.REJECTED;
     }
 
     /** No connection means nothing was published; a timeout or a lost answer may hide a publish that happened. */

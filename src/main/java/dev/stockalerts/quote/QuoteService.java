@@ -27,6 +27,12 @@ import java.util.function.Consumer;
  * The caches live as long as the Lambda container; they are safe for concurrent lookups.
  */
 public final class QuoteService {
+    /**
+     * Quotes held at most: the scheduled check's symbols many times over (2,000 at 10,000 alerts), while the public
+     * quote route, which anyone may call with any real ticker, cannot grow the container's memory without bound.
+     */
+    static final int MAX_CACHED = 10_000;
+
     private record Cached(Quote quote, Instant fetchedAt) {}
 
     private final List<QuoteProvider> providers;
@@ -91,7 +97,7 @@ public final class QuoteService {
                     missing.remove(symbol);
                     stillUnknown.remove(symbol);
                     quotesFetched.incrementAndGet();
-                    if (!ttl.isZero()) cache.put(symbol, new Cached(outcome.quote(), now));
+                    cache(symbol, new Cached(outcome.quote(), now));
                 } else if (outcome.isFailed()) {
                     failedFor.add(symbol); // it may exist: never "unknown" after this
                     stillUnknown.remove(symbol);
@@ -127,6 +133,21 @@ public final class QuoteService {
             symbols.forEach(symbol -> outcomes.put(symbol, failed));
             return outcomes;
         }
+    }
+
+    /** Full, expired quotes are swept first; still full of live ones, the quote is not kept (asking again is the lesser harm). */
+    private void cache(String symbol, Cached fresh) {
+        if (ttl.isZero()) return;
+        if (cache.size() >= MAX_CACHED && !cache.containsKey(symbol)) {
+            cache.values().removeIf(c -> !fresh.fetchedAt().isBefore(c.fetchedAt().plus(ttl)));
+            if (cache.size() >= MAX_CACHED) return;
+        }
+        cache.put(symbol, fresh);
+    }
+
+    /** Quotes held now, expired ones not yet swept included. */
+    int cached() {
+        return cache.size();
     }
 
     private Quote fromCache(String symbol, Instant now) {

@@ -96,7 +96,7 @@ public final class App {
         String table = settings.tableName();
         AlertDefinitions definitions = new AlertDefinitions(
                 new DynamoAlertRepository(dynamo, table, settings.alertShards()), settings.maxAlerts(), log);
-        PageTokens tokens = new PageTokens(new DynamoPageTokenKey(dynamo, table));
+        PageTokens tokens = new PageTokens(new DynamoPageTokenKey(dynamo, table), clock);
         return StockApiRoutes.router(
                 new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()),
                 new AlertEndpoints(definitions, DynamoStateStore.reader(dynamo, table, settings.alertShards()),

@@ -18,7 +18,6 @@ import dev.stockalerts.quote.QuoteService;
 import dev.stockalerts.throttle.SharedThrottleStore;
 import dev.stockalerts.throttle.ThrottleCache;
 import dev.stockalerts.time.DeadlineContext;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.net.http.HttpClient;
@@ -72,11 +71,8 @@ public record Outbound(QuoteService quotes, ProviderTraffic traffic, Notifier no
             @Override
             public synchronized SnsClient get() {
                 if (client == null) {
-                    // Each publish sets its own call timeout (capped by the run's deadline); this bounds each attempt.
-                    client = SnsClient.builder().httpClient(UrlConnectionHttpClient.create())
-                            .credentialsProvider(LambdaCredentials.provider())
-                            .overrideConfiguration(o -> o.apiCallAttemptTimeout(timeout))
-                            .build();
+                    // Each publish sets its own call timeout (capped by the run's deadline); this bounds its one attempt.
+                    client = SnsChannel.clientBuilder(timeout).credentialsProvider(LambdaCredentials.provider()).build();
                 }
                 return client;
             }

@@ -6,9 +6,13 @@ import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
 import dev.stockalerts.testing.ApiEvents;
+import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.testing.CronHarness;
+import dev.stockalerts.testing.LocalDynamo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -107,9 +111,9 @@ class AlertListPagingTest {
         String[] parts = token.split("\\.");
         String forgedPosition = Base64.getUrlEncoder().withoutPadding().encodeToString("a-003".getBytes(StandardCharsets.UTF_8));
         for (String bad : new String[] {
-                parts[0] + "." + forgedPosition + "." + parts[2],            // another position, the old MAC
                 token.substring(0, token.length() - 2) + "AA",                 // a MAC changed
-                "v2." + parts[1] + "." + parts[2],                              // an unknown version
+                parts[0] + "." + parts[1] + "." + forgedPosition + "." + parts[3], // another position, the old MAC
+                "v1." + parts[2] + "." + parts[3],                              // an older version
                 "not a token", "", "x".repeat(5000)}) {
             APIGatewayProxyResponseEvent response = list(Map.of("next", bad));
             assertEquals(400, response.getStatusCode(), bad);
@@ -121,7 +125,7 @@ class AlertListPagingTest {
     @Test
     void aTokenIsBoundToTheListThatIssuedIt() {
         byte[] key = new byte[32];
-        PageTokens tokens = new PageTokens(() -> key);
+        PageTokens tokens = new PageTokens(() -> key, env.clock);
         String ofAlerts = tokens.issue("alerts", "a-001");
         assertEquals("a-001", tokens.open("alerts", ofAlerts, "next"));
         InvalidRequest foreign = org.junit.jupiter.api.Assertions.assertThrows(InvalidRequest.class,
@@ -130,7 +134,42 @@ class AlertListPagingTest {
         String ofOneHistory = tokens.issue("history:a-001", "2026-11-23T14:00:00Z#1");
         org.junit.jupiter.api.Assertions.assertThrows(InvalidRequest.class, () -> tokens.open("history:a-002", ofOneHistory, "next"));
         org.junit.jupiter.api.Assertions.assertThrows(InvalidRequest.class,
-                () -> new PageTokens(() -> new byte[] {1}).open("alerts", ofAlerts, "next"), "another key");
+                () -> new PageTokens(() -> new byte[] {1}, env.clock).open("alerts", ofAlerts, "next"), "another key");
+    }
+
+    /** Deleting the key attribute rotates it; every warm container follows. */
+    @Test
+    void aRotatedKeyReachesWarmContainersAndTokensOfTheOldKeyAreRefused() {
+        seed(5);
+        CronHarness.ApiContainer warm = env.api();
+        String beforeRotation = page(Map.of("limit", "1")).get("next").asText(); // the first container, warm too
+        assertEquals(200, next(warm, beforeRotation).getStatusCode(), "both hold the key");
+
+        rotateKey();
+        env.clock.advance(PageTokens.RELOAD_AT_MOST_EVERY);
+        CronHarness.ApiContainer fresh = env.api();
+        String afterRotation = ApiEvents.json(fresh.call(ApiEvents.request("GET", "/alerts", null)
+                .withQueryStringParameters(Map.of("limit", "1"))).getBody()).get("next").asText();
+
+        assertEquals(200, next(warm, afterRotation).getStatusCode(), "a token naming a key id it lacks makes it reload");
+        assertEquals(400, next(fresh, beforeRotation).getStatusCode(), "the old key is gone");
+
+        env.clock.advance(PageTokens.KEY_REFRESH);
+        String signedByTheFirst = page(Map.of("limit", "1")).get("next").asText();
+        assertEquals(afterRotation.split("\\.")[1], signedByTheFirst.split("\\.")[1],
+                "a container that saw no new token signs with the new key within the refresh");
+    }
+
+    private static APIGatewayProxyResponseEvent next(CronHarness.ApiContainer container, String token) {
+        return container.call(ApiEvents.request("GET", "/alerts", null).withQueryStringParameters(Map.of("limit", "1", "next", token)));
+    }
+
+    private void rotateKey() {
+        try (DynamoDbClient client = LocalDynamo.client(new DynamoMetrics())) {
+            client.updateItem(b -> b.tableName(env.table)
+                    .key(Map.of("pk", AttributeValue.fromS("CONFIG"), "sk", AttributeValue.fromS("global")))
+                    .updateExpression("REMOVE pageTokenKey"));
+        }
     }
 
     @Test

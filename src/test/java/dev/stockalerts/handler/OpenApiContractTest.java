@@ -103,7 +103,7 @@ class OpenApiContractTest {
             Settings settings = env.settings();
             Outbound outbound = Outbound.fromSettings(settings, env.clock, new DeadlineContext(), null, env.log::add);
             AlertDefinitions definitions = new AlertDefinitions(new DynamoAlertRepository(client, env.table), settings.maxAlerts(), env.log::add);
-            PageTokens tokens = new PageTokens(new DynamoPageTokenKey(client, env.table));
+            PageTokens tokens = new PageTokens(new DynamoPageTokenKey(client, env.table), env.clock);
             AlertEndpoints alerts = new AlertEndpoints(definitions,
                     new DynamoStateStore(client, env.table, Backoff.standard(), env.log::add),
                     new AlertReferences(outbound.notifier().channelNames(), outbound.quotes()),

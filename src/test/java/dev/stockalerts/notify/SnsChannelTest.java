@@ -8,8 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -39,13 +37,10 @@ class SnsChannelTest {
     }
 
     private SnsChannel channel(URI endpoint) {
-        sns = SnsClient.builder()
+        sns = SnsChannel.clientBuilder(Duration.ofSeconds(5))
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                // One attempt: retries would only slow the error tests down.
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
         SnsClient client = sns;
         return new SnsChannel(() -> client, TOPIC, Duration.ofSeconds(5));
@@ -88,6 +83,18 @@ class SnsChannelTest {
         DeliveryException e = assertThrows(DeliveryException.class,
                 () -> channel(server.baseUri()).send(NotificationTest.sample(), Deadline.none()));
         assertEquals(Outcome.FAILED, e.outcome());
+        assertEquals(1, server.requests().size());
+    }
+
+    /** SNS had the request when it answered 5xx: it may have published, and an SDK retry would publish again. */
+    @Test
+    void aServerErrorIsSentOnceAndCountsAsUnanswered() {
+        server.routeAll(Response.xml(500, "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code>"
+                + "<Message>Internal error</Message></Error><RequestId>z</RequestId></ErrorResponse>"));
+        DeliveryException e = assertThrows(DeliveryException.class,
+                () -> channel(server.baseUri()).send(NotificationTest.sample(), Deadline.none()));
+        assertEquals(Outcome.UNANSWERED, e.outcome());
+        assertEquals(1, server.requests().size(), "one attempt per send: the delivery ledger is the retry");
     }
 
     @Test

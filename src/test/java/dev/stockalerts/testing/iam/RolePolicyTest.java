@@ -91,6 +91,15 @@ class RolePolicyTest {
     }
 
     @Test
+    void sharedThrottleKeysAreGrantedOnlyWhenTheyAreShared() throws Exception {
+        String put = "{'TableName':'" + TABLE + "','Item':{'pk':{'S':'THROTTLE'},'sk':{'S':'yahoo-TIMEOUT'}}}";
+        for (String function : List.of("StockApiFunction", "AlertsCronFunction")) {
+            assertFalse(allowed(role(function, Map.of()), "PutItem", put), function + ": not shared by default");
+            assertTrue(allowed(role(function, Map.of("THROTTLE_SHARED", "true")), "PutItem", put), function);
+        }
+    }
+
+    @Test
     void iamsOwnRulesForMultiValuedConditionsAndWildcards() {
         assertTrue(RolePolicy.glob("STATE#*", "STATE#3"));
         assertFalse(RolePolicy.glob("STATE#*", "STATE"));
