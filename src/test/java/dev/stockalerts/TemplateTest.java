@@ -153,19 +153,6 @@ class TemplateTest {
     }
 
     @Test
-    void theScheduledFunctionReadsAndWritesEveryShardsPartitionsAndTheApiItsDefinitionsAndStates() {
-        String cron = template.properties(CRON).get("Policies").toString();
-        String api = template.properties(API).get("Policies").toString();
-        assertTrue(cron.contains("dynamodb:LeadingKeys=[ALERT, ALERT#*, STATE, STATE#*, CONFIG]"), cron);
-        assertTrue(cron.contains("dynamodb:LeadingKeys=[STATE, STATE#*]"), cron);
-        assertTrue(cron.contains("dynamodb:LeadingKeys=[STATE, STATE#*, HISTORY#*]"), cron);
-        assertTrue(api.contains("dynamodb:LeadingKeys=[ALERT, ALERT#*]"), api);
-        assertTrue(api.contains("dynamodb:LeadingKeys=[STATE, STATE#*]"), api);
-        assertFalse((cron + api).contains("StringEquals={dynamodb:LeadingKeys=[ALERT") || (cron + api).contains("StringEquals={dynamodb:LeadingKeys=[STATE"),
-                "wildcards need StringLike");
-    }
-
-    @Test
     void theTableHasTheKeysAndTtlAttributeTheCodeCreatesAndUses() {
         Map<String, Object> table = template.properties("AlertsTable");
         String name = "template-" + System.nanoTime();

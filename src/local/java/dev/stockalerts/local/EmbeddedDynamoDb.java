@@ -40,8 +40,10 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             System.setProperty("sqlite4java.library.path", "target/native-libs");
         }
         try {
+            // One database whatever the caller's access key (DynamoDB Local keeps one per key and region otherwise):
+            // each function signs as its own principal, as each has its own role in AWS, yet all share the table.
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+                    new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
             server.start();
             return new EmbeddedDynamoDb(server, port);
         } catch (Exception e) {

@@ -51,6 +51,8 @@ class StalledDynamoIT {
         harness.market.set("AAPL", 205);
         harness.putAlert(new Alert("above", "AAPL", Condition.ABOVE, 220, RearmPolicy.once(), List.of("webhook"), harness.clock.instant()));
         harness.putAlert(new Alert("cross", "AAPL", Condition.CROSSES_ABOVE, 210, RearmPolicy.once(), List.of("webhook"), harness.clock.instant()));
+        // Crosses to the other side on the next run without firing: a change for the flush, late in that run.
+        harness.putAlert(new Alert("side", "AAPL", Condition.CROSSES_BELOW, 215, RearmPolicy.once(), List.of("webhook"), harness.clock.instant()));
         try (LambdaSandbox cron = cron()) {
             InvokeResult healthy = cron.invoke(LambdaSandbox.sampleEvent("schedule.json"), DEADLINE);
             assertEquals(0, healthy.json().get("alertsFired").asInt(), healthy::describe);
@@ -64,8 +66,9 @@ class StalledDynamoIT {
             assertTrue(stalled.duration().compareTo(TIGHT_DEADLINE.minus(Duration.ofMillis(500))) < 0, stalled::describe);
             assertEquals(2, stalled.json().get("alertsFired").asInt(), stalled::describe);
             assertEquals(0, stalled.json().get("notificationsSent").asInt(), stalled::describe);
-            assertTrue(stalled.json().get("cache").get("pendingWrites").asInt() > 0, "the flush stays queued: " + stalled.describe());
-            String flush = stalled.logs().stream().filter(l -> l.contains("stay queued")).findFirst().orElseThrow(() -> new AssertionError(stalled.describe()));
+            assertTrue(stalled.json().get("cache").get("pendingWrites").asInt() > 0, "the fired states stay queued: " + stalled.describe());
+            String flush = stalled.logs().stream().filter(l -> l.contains("did not get in")).findFirst()
+                    .orElseThrow(() -> new AssertionError(stalled.describe()));
             java.util.regex.Matcher cap = java.util.regex.Pattern.compile("timeout configuration: (\\d+) millis").matcher(flush);
             assertTrue(cap.find() && Long.parseLong(cap.group(1)) < 5000,
                     "the flush's read was capped by what was left of the run, not given the 5 s call timeout: " + flush);

@@ -30,8 +30,8 @@ public final class FunctionRoles {
     private static final AtomicInteger PRINCIPALS = new AtomicInteger();
     private static final Map<String, RolePolicy> ROLES = new ConcurrentHashMap<>();
     private static final List<String> DENIED = new CopyOnWriteArrayList<>();
-    /** What each function was allowed to do, shaped (ids replaced), for tests that show what was covered. */
-    private static final Set<String> ALLOWED = ConcurrentHashMap.newKeySet();
+    /** What the functions were allowed to do, in order, shaped (ids replaced), for tests that show what was covered. */
+    private static final List<String> ALLOWED = new CopyOnWriteArrayList<>();
     private static volatile SamTemplate template;
 
     private FunctionRoles() {}
@@ -93,9 +93,14 @@ public final class FunctionRoles {
         return taken;
     }
 
-    /** What the functions were allowed so far, e.g. {@code StockApiFunction dynamodb:Query [HISTORY#*]}. */
-    public static Set<String> allowed() {
-        return new TreeSet<>(ALLOWED);
+    /** Where the record of allowed requests stands now, for {@link #allowedSince}. */
+    public static int mark() {
+        return ALLOWED.size();
+    }
+
+    /** What the functions were allowed since {@code mark}, e.g. {@code StockApiFunction dynamodb:Query [HISTORY#*]}. */
+    public static Set<String> allowedSince(int mark) {
+        return new TreeSet<>(ALLOWED.subList(mark, ALLOWED.size()));
     }
 
     private static String shape(String function, IamRequest request) {
