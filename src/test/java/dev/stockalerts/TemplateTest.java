@@ -1,6 +1,6 @@
 package dev.stockalerts;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -185,7 +185,7 @@ class TemplateTest {
         for (String function : List.of(CRON, API)) {
             String[] handler = template.properties(function).get("Handler").toString().split("::");
             Class<?> type = Class.forName(handler[0]);
-            assertTrue(RequestHandler.class.isAssignableFrom(type), handler[0] + " is a RequestHandler");
+            assertTrue(RequestStreamHandler.class.isAssignableFrom(type), handler[0] + " takes the event's bytes");
             assertFalse(type.getName().startsWith("dev.stockalerts.local."), "local tooling is not in the jar");
             assertTrue(Set.of(type.getMethods()).stream().map(Method::getName).anyMatch(handler[1]::equals), handler[1]);
             assertNotNull(type.getConstructor(), "the runtime needs a public no-argument constructor");

@@ -1,6 +1,10 @@
 package dev.stockalerts.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import dev.stockalerts.handler.StockApiFunction;
 import dev.stockalerts.wiring.ApiPriming;
 
@@ -21,15 +25,18 @@ public final class ApiColdStartProbe {
     }
 
     private static long time(StockApiFunction handler, String path) {
-        APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-        context.setStage("prod");
-        context.setPath("/prod" + path);
-        context.setHttpMethod("GET");
-        APIGatewayProxyRequestEvent request = new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath(path)
-                .withIsBase64Encoded(false).withRequestContext(context);
+        byte[] event = ("{\"httpMethod\":\"GET\",\"path\":\"" + path + "\",\"isBase64Encoded\":false,"
+                + "\"requestContext\":{\"stage\":\"prod\",\"path\":\"/prod" + path + "\",\"httpMethod\":\"GET\"}}")
+                .getBytes(StandardCharsets.UTF_8);
         long started = System.nanoTime();
-        int status = handler.handleRequest(request, null).getStatusCode();
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event), response, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         long micros = (System.nanoTime() - started) / 1_000;
+        int status = Integer.parseInt(response.toString(StandardCharsets.UTF_8).replaceAll("(?s).*\"statusCode\":(\\d+).*", "$1"));
         if (status != 200) throw new IllegalStateException("GET " + path + " answered " + status);
         return micros;
     }

@@ -1,7 +1,7 @@
 package dev.stockalerts.local;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.stockalerts.handler.AlertsCronFunction;
+import dev.stockalerts.handler.ScheduledShard;
 
 import java.lang.management.ManagementFactory;
 
@@ -13,7 +13,7 @@ public final class ColdStartProbe {
     private ColdStartProbe() {}
 
     public static void main(String[] args) {
-        new AlertsCronFunction().handleRequest(new ScheduledEvent(), null);
+        new AlertsCronFunction().check(ScheduledShard.event(0), null);
         long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("COLD_START_MS=" + millis);
         System.exit(0);

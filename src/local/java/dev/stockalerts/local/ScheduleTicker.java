@@ -1,7 +1,7 @@
 package dev.stockalerts.local;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.stockalerts.handler.AlertsCronFunction;
+import dev.stockalerts.handler.ScheduledShard;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -89,11 +89,7 @@ public final class ScheduleTicker implements AutoCloseable {
     private Map<String, Object> run() {
         Map<String, Object> report = Map.of();
         for (int shard = 0; shard < shards; shard++) {
-            ScheduledEvent event = new ScheduledEvent();
-            event.setSource("aws.events");
-            event.setDetailType("Scheduled Event");
-            if (shard > 0) event.setDetail(Map.of("shard", shard)); // as each shard's schedule sends it
-            report = function.handleRequest(event, null);
+            report = function.check(ScheduledShard.event(shard), null); // as each shard's schedule sends it
             out.accept(shards == 1 ? summary(report) : summary(report).replace("[Cron] ", "[Cron] shard " + shard + ": "));
         }
         return report;

@@ -1,11 +1,11 @@
 package dev.stockalerts.local;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.stockalerts.check.StoreUsage;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.DynamoClients;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.handler.AlertsCronFunction;
+import dev.stockalerts.handler.ScheduledShard;
 import dev.stockalerts.providers.ProviderTraffic;
 import dev.stockalerts.time.DeadlineContext;
 import dev.stockalerts.wiring.App;
@@ -74,18 +74,11 @@ final class ScheduledContainers implements AutoCloseable {
             StoreUsage before = container.metrics().snapshot();
             long requestsBefore = container.providerRequests();
             long started = System.nanoTime();
-            Map<String, Object> report = container.handler().handleRequest(event(shard), null);
+            Map<String, Object> report = container.handler().check(ScheduledShard.event(shard), null);
             runs.add(new Run(shard, container.metrics().snapshot().minus(before), ((Number) report.get("alertsFired")).intValue(),
                     container.providerRequests() - requestsBefore, (System.nanoTime() - started) / 1_000_000));
         }
         return runs;
-    }
-
-    /** Shard 0's schedule sends the plain event, every other shard's the same with the shard in its detail. */
-    private static ScheduledEvent event(int shard) {
-        ScheduledEvent event = new ScheduledEvent();
-        if (shard > 0) event.setDetail(Map.of("shard", shard));
-        return event;
     }
 
     @Override

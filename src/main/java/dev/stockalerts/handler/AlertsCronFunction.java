@@ -1,21 +1,26 @@
 package dev.stockalerts.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockalerts.check.CheckReport;
+import dev.stockalerts.json.Json;
 import dev.stockalerts.wiring.App;
 import dev.stockalerts.wiring.CronContainer;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * EventBridge schedule → one alert check of the shard the event names (shard 0 when it names none). The components
- * (and each shard's state cache) live as long as the container.
+ * (and each shard's state cache) live as long as the container. The runtime hands over the event's bytes: read with
+ * the functions' own JSON mapper, nothing else needs loading to understand them.
  */
-public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class AlertsCronFunction implements RequestStreamHandler {
     /** Kept back from Lambda's deadline for writing the report and answering the runtime. */
     static final Duration MARGIN = Duration.ofMillis(1500);
 
@@ -38,7 +43,12 @@ public final class AlertsCronFunction implements RequestHandler<ScheduledEvent, 
     }
 
     @Override
-    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    public void handleRequest(InputStream event, OutputStream report, Context context) throws IOException {
+        report.write(Json.MAPPER.writeValueAsBytes(check(ScheduledShard.read(event), context)));
+    }
+
+    /** One scheduled invocation for {@code event} as EventBridge sends it; the run report as the function answers it. */
+    public Map<String, Object> check(JsonNode event, Context context) {
         int shards = container.shardCount();
         int shard = ScheduledShard.of(event, shards);
         CheckReport report = container.check(shard).run(LambdaDeadline.of(context, MARGIN));

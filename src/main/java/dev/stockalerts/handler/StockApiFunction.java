@@ -1,21 +1,22 @@
 package dev.stockalerts.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.stockalerts.api.ApiRequest;
-import dev.stockalerts.api.ApiResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.stockalerts.api.Router;
-import dev.stockalerts.time.Deadline;
 import dev.stockalerts.wiring.ApiPriming;
 import dev.stockalerts.wiring.App;
 import org.crac.Core;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 
-/** API Gateway (REST, proxy integration) → the stock API's router. The router and its caches live as long as the container. */
-public final class StockApiFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+/**
+ * API Gateway (REST, proxy integration) → the stock API's router. The router and its caches live as long as the
+ * container. The runtime hands over the event's bytes ({@link ApiGatewayProxy} reads and answers them).
+ */
+public final class StockApiFunction implements RequestStreamHandler {
     /** Kept from the invocation's remaining time for answering after the last retry gives up. */
     static final Duration MARGIN = Duration.ofMillis(500);
 
@@ -35,19 +36,7 @@ public final class StockApiFunction implements RequestHandler<APIGatewayProxyReq
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        ApiResponse response = router.handle(request(event, LambdaDeadline.of(context, MARGIN)));
-        return new APIGatewayProxyResponseEvent()
-                .withStatusCode(response.status())
-                .withHeaders(response.headers())
-                .withBody(response.body())
-                .withIsBase64Encoded(false);
-    }
-
-    private static ApiRequest request(APIGatewayProxyRequestEvent event, Deadline deadline) {
-        var context = event.getRequestContext();
-        return new ApiRequest(event.getHttpMethod(), event.getPath(), event.getResource(), event.getPathParameters(),
-                event.getQueryStringParameters(), event.getHeaders(), event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()),
-                context == null ? null : context.getPath(), deadline);
+    public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
+        response.write(ApiGatewayProxy.response(router.handle(ApiGatewayProxy.request(event, LambdaDeadline.of(context, MARGIN)))));
     }
 }

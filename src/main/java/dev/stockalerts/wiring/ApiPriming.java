@@ -1,9 +1,9 @@
 package dev.stockalerts.wiring;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.config.Settings;
+import dev.stockalerts.json.Json;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.notify.ConsoleChannel;
 import dev.stockalerts.notify.Notifier;
@@ -23,6 +23,10 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,12 +65,11 @@ public final class ApiPriming implements Resource {
                     + "\"rearm\":{\"policy\":\"NEVER\"},\"channels\":\"webhook\",\"extra\":1}"},
             new String[] {"GET", "/priming/unknown", null});
 
-    private final Function<App, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> function;
+    private final Function<App, RequestStreamHandler> function;
     private final Consumer<String> log;
 
     /** @param function builds the API function over an App, as the runtime would: the twin that answers the requests */
-    public ApiPriming(Function<App, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> function,
-                      Consumer<String> log) {
+    public ApiPriming(Function<App, RequestStreamHandler> function, Consumer<String> log) {
         this.function = function;
         this.log = log;
     }
@@ -94,8 +97,19 @@ public final class ApiPriming implements Resource {
             var twin = function.apply(new App(settings, dynamo, new DynamoMetrics(), new DeadlineContext(),
                     clock, line -> { }, outbound));
             List<Integer> statuses = new ArrayList<>();
-            for (String[] r : REQUESTS) statuses.add(twin.handleRequest(request(r[0], r[1], r[2]), null).getStatusCode());
+            for (String[] r : REQUESTS) statuses.add(status(twin, request(r[0], r[1], r[2])));
             return statuses;
+        }
+    }
+
+    /** The status the twin answers an event with, through the same bytes in and out as the runtime's. */
+    private static int status(RequestStreamHandler twin, byte[] event) {
+        try {
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            twin.handleRequest(new ByteArrayInputStream(event), response, null);
+            return Json.MAPPER.readTree(response.toByteArray()).path("statusCode").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -110,13 +124,16 @@ public final class ApiPriming implements Resource {
                 .build();
     }
 
-    private static APIGatewayProxyRequestEvent request(String method, String path, String body) {
-        APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
-        context.setStage("prod");
-        context.setPath("/prod" + path);
-        context.setHttpMethod(method);
-        return new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path).withBody(body)
-                .withIsBase64Encoded(false).withRequestContext(context);
+    /** A proxy event as API Gateway sends it (the parts the function reads). */
+    private static byte[] request(String method, String path, String body) {
+        ObjectNode event = Json.MAPPER.createObjectNode().put("httpMethod", method).put("path", path).put("body", body)
+                .put("isBase64Encoded", false);
+        event.putObject("requestContext").put("stage", "prod").put("path", "/prod" + path).put("httpMethod", method);
+        try {
+            return Json.MAPPER.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Quotes without a network: one fixed quote, so the quote route runs end to end. */

@@ -35,7 +35,7 @@ class ApiRequestDeadlineTest {
     }
 
     private APIGatewayProxyResponseEvent call(String method, String path, String body) {
-        return function.handleRequest(ApiEvents.request(method, path, body), new InvocationContext(INVOCATION));
+        return ApiEvents.invoke(function, ApiEvents.request(method, path, body), new InvocationContext(INVOCATION));
     }
 
     @Test

@@ -47,7 +47,7 @@ class ContendedApiRequestTest {
     }
 
     private APIGatewayProxyResponseEvent create(Duration invocationTimeLeft) {
-        return function.handleRequest(ApiEvents.request("POST", "/alerts", BODY), new InvocationContext(invocationTimeLeft));
+        return ApiEvents.invoke(function, ApiEvents.request("POST", "/alerts", BODY), new InvocationContext(invocationTimeLeft));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.stockalerts.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.stockalerts.testing.RuntimeSerialization;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,18 +22,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** What the handler receives for a real HTTP request, and what the client gets back from its response event. */
+/** What the handler receives for a real HTTP request, and what the client gets back from its response. */
 class LocalApiServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicReference<APIGatewayProxyRequestEvent> received = new AtomicReference<>();
     private final AtomicReference<APIGatewayProxyResponseEvent> answer = new AtomicReference<>(
             new APIGatewayProxyResponseEvent().withStatusCode(200).withBody("{}"));
     private final List<String> out = new CopyOnWriteArrayList<>();
-    private final LocalApiServer server = new LocalApiServer((event, context) -> {
-        received.set(event);
-        APIGatewayProxyResponseEvent response = answer.get();
-        if (response == null) throw new IllegalStateException("boom");
-        return response;
+    /** The handler reads the event and writes its answer with the runtime's own serialization, as a POJO handler would. */
+    private final LocalApiServer server = new LocalApiServer((event, response, context) -> {
+        received.set(RuntimeSerialization.read(new String(event.readAllBytes(), StandardCharsets.UTF_8), APIGatewayProxyRequestEvent.class));
+        APIGatewayProxyResponseEvent answered = answer.get();
+        if (answered == null) throw new IllegalStateException("boom");
+        response.write(RuntimeSerialization.write(answered, APIGatewayProxyResponseEvent.class).getBytes(StandardCharsets.UTF_8));
     }, 0, out::add);
 
     @AfterEach

@@ -1,6 +1,9 @@
 package dev.stockalerts.testing;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,5 +123,20 @@ public final class ApiEvents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code event} through a stream handler as Lambda passes it: the JSON API Gateway sends in, the proxy response as
+     * API Gateway reads it back out.
+     */
+    public static APIGatewayProxyResponseEvent invoke(RequestStreamHandler handler, APIGatewayProxyRequestEvent event, Context context) {
+        byte[] sent = RuntimeSerialization.write(event, APIGatewayProxyRequestEvent.class).getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new java.io.ByteArrayInputStream(sent), answer, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return RuntimeSerialization.read(answer.toString(StandardCharsets.UTF_8), APIGatewayProxyResponseEvent.class);
     }
 }

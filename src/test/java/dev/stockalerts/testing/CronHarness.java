@@ -2,7 +2,7 @@ package dev.stockalerts.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
@@ -14,6 +14,7 @@ import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.handler.AlertsCronFunction;
 import dev.stockalerts.handler.StockApiFunction;
+import dev.stockalerts.json.Json;
 import dev.stockalerts.local.SimulatedClock;
 import dev.stockalerts.local.SimulatedMarket;
 import dev.stockalerts.local.WebhookReceiver;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,10 +175,9 @@ public final class CronHarness implements AutoCloseable {
 
     /** A container of the API function, built as Lambda builds it (through the composition root). */
     public record ApiContainer(DynamoMetrics metrics, StockApiFunction handler) {
-        /** The event and the answer each go through the runtime's serialization, as between API Gateway and Lambda. */
+        /** The event goes in as the JSON API Gateway sends, and the answer is read as API Gateway reads it. */
         public APIGatewayProxyResponseEvent call(APIGatewayProxyRequestEvent event) {
-            APIGatewayProxyRequestEvent received = RuntimeSerialization.overTheWire(event, APIGatewayProxyRequestEvent.class);
-            return RuntimeSerialization.overTheWire(handler.handleRequest(received, null), APIGatewayProxyResponseEvent.class);
+            return ApiEvents.invoke(handler, event, null);
         }
 
         /** A request as API Gateway sends it for {@code method path} with this body (null: none). */
@@ -202,19 +204,22 @@ public final class CronHarness implements AutoCloseable {
         }
 
         /**
-         * The event as EventBridge sends a schedule's, read by the runtime's serialization; the report must be
-         * writable by it too (it is returned as the handler made it, so its numbers keep their Java types).
+         * The event as EventBridge sends a schedule's, parsed by the functions' mapper as the handler parses it; the
+         * report is returned as the handler made it (so its numbers keep their Java types), and must be writable as JSON.
          */
-        @SuppressWarnings("unchecked")
         private Map<String, Object> invoke(String detail) {
-            ScheduledEvent event = RuntimeSerialization.read("""
-                    {"version":"0","id":"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa","detail-type":"Scheduled Event",
-                     "source":"aws.events","account":"123456789012","time":"2026-11-23T14:00:00Z","region":"us-east-1",
-                     "resources":["arn:aws:events:us-east-1:123456789012:rule/stock-alerts-schedule"],"detail":%s}
-                    """.formatted(detail), ScheduledEvent.class);
-            Map<String, Object> report = handler.handleRequest(event, null);
-            RuntimeSerialization.write(report, Map.class);
-            return report;
+            try {
+                JsonNode event = Json.MAPPER.readTree("""
+                        {"version":"0","id":"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa","detail-type":"Scheduled Event",
+                         "source":"aws.events","account":"123456789012","time":"2026-11-23T14:00:00Z","region":"us-east-1",
+                         "resources":["arn:aws:events:us-east-1:123456789012:rule/stock-alerts-schedule"],"detail":%s}
+                        """.formatted(detail));
+                Map<String, Object> report = handler.check(event, null);
+                Json.MAPPER.writeValueAsBytes(report);
+                return report;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
