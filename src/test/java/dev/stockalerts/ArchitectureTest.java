@@ -22,7 +22,7 @@ class ArchitectureTest {
     private static final String[] DOMAIN = packages("alert", "market", "time");
     private static final String[] APPLICATION = packages("check", "state", "delivery", "quote", "manage", "throttle");
     /** Shared by adapters: the one JSON mapper, AWS plumbing, settings from the environment. */
-    private static final String[] SUPPORT = packages("json", "aws", "config");
+    private static final String[] SUPPORT = packages("json", "aws", "config", "http");
     private static final String[] ADAPTERS = packages("api", "dynamo", "providers", "notify");
     private static final String[] ENTRY = packages("handler", "wiring");
     private static final String[] LOCAL = packages("local");

@@ -2,12 +2,12 @@ package dev.stockalerts.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.delivery.OperatorNotices;
+import dev.stockalerts.http.OutboundHttp;
 import dev.stockalerts.json.Json;
 import dev.stockalerts.throttle.ThrottleCache;
 import dev.stockalerts.time.DeadlineContext;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,7 +32,7 @@ public final class AdminNotifier implements OperatorNotices {
      * @param deadlines the work in progress's deadline (a run's, a request's): a notice posted in the middle of it
      *                  must not outlast it
      */
-    public AdminNotifier(URI webhook, HttpClient http, Duration timeout, ThrottleCache throttle, DeadlineContext deadlines,
+    public AdminNotifier(URI webhook, OutboundHttp http, Duration timeout, ThrottleCache throttle, DeadlineContext deadlines,
                          Clock clock, Consumer<String> log) {
         this.webhook = webhook;
         this.post = webhook == null ? null : new JsonPost(http, timeout);

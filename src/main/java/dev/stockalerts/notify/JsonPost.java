@@ -3,36 +3,21 @@ package dev.stockalerts.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stockalerts.delivery.SendResult.Outcome;
+import dev.stockalerts.http.OutboundHttp;
 import dev.stockalerts.json.Json;
 import dev.stockalerts.time.Deadline;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * POSTs a JSON body and answers with the status as soon as the response headers arrive: a 2xx means
- * delivered, whatever the body does afterwards, so a target that stalls its body cannot hold a run.
- * The whole call, error body included, ends within the timeout and never past the run's deadline.
- * The client must not follow redirects: a 3xx to a POST is a failed delivery, not a new target.
+ * POSTs a JSON body through {@link OutboundHttp} and answers with the status as soon as the response headers
+ * arrive: a 2xx means delivered, whatever the body does afterwards, so a target that stalls its body cannot hold a
+ * run. A failure says whether the notification may have arrived: a connection never made is a failure to retry,
+ * an answer not given an attempt that may have arrived. Never follows redirects: a 3xx is a misconfigured target.
  */
 final class JsonPost {
-    /** Enough of an error body for a message (and Telegram's JSON error); the rest is never read. */
-    private static final int SNIPPET_BYTES = 2048;
-
     record Response(int status, String body) {
         boolean ok() {
             return status >= 200 && status < 300;
@@ -45,95 +30,29 @@ final class JsonPost {
         }
     }
 
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final Duration timeout;
 
-    JsonPost(HttpClient http, Duration timeout) {
+    JsonPost(OutboundHttp http, Duration timeout) {
         this.http = Objects.requireNonNull(http, "http");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
     Response post(String channel, URI uri, JsonNode body, Deadline deadline) throws DeliveryException {
-        String json;
+        byte[] json;
         try {
-            json = Json.MAPPER.writeValueAsString(body);
+            json = Json.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new DeliveryException(channel, Outcome.REJECTED, "could not encode JSON: " + e.getOriginalMessage(), e);
         }
-        Duration budget = deadline.cap(timeout);
-        if (budget.isZero()) throw new DeliveryException(channel, Outcome.FAILED, "not sent: no time left before the run's deadline");
-        long started = System.nanoTime();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(budget)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build();
-        CompletableFuture<HttpResponse<InputStream>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-        HttpResponse<InputStream> response;
         try {
-            // The request's own timers (connect, then the whole exchange) fire first and say which it was: a connection
-            // never made is a failure to retry, an answer not given may have arrived.
-            response = call.get(budget.plus(Deadline.TIMER_GRACE).toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw new DeliveryException(channel, Outcome.UNANSWERED, "no answer within " + budget.toMillis() + " ms from " + redact(uri), e);
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new DeliveryException(channel, Outcome.UNANSWERED, "abandoned at the run's deadline calling " + redact(uri), e);
-        } catch (ExecutionException e) {
-            throw failure(channel, uri, budget, e.getCause());
-        }
-        InputStream stream = response.body();
-        if (response.statusCode() / 100 == 2) {
-            close(stream);
-            return new Response(response.statusCode(), "");
-        }
-        Duration left = budget.minusNanos(System.nanoTime() - started);
-        return new Response(response.statusCode(), readSnippet(stream, left));
-    }
-
-    /** A connection never made means nothing was sent; any later failure may have reached the target. */
-    private static DeliveryException failure(String channel, URI uri, Duration budget, Throwable cause) {
-        while (cause instanceof CompletionException && cause.getCause() != null) cause = cause.getCause();
-        if (cause instanceof HttpConnectTimeoutException) {
-            return new DeliveryException(channel, Outcome.FAILED, "could not connect within " + budget.toMillis() + " ms to " + redact(uri), cause);
-        }
-        if (cause instanceof ConnectException) {
-            return new DeliveryException(channel, Outcome.FAILED, "could not connect to " + redact(uri) + ": " + cause.getMessage(), cause);
-        }
-        if (cause instanceof java.net.http.HttpTimeoutException) {
-            return new DeliveryException(channel, Outcome.UNANSWERED, "no answer within " + budget.toMillis() + " ms from " + redact(uri), cause);
-        }
-        if (cause instanceof IOException) {
-            return new DeliveryException(channel, Outcome.UNANSWERED, "no answer from " + redact(uri) + ": " + cause, cause);
-        }
-        return new DeliveryException(channel, Outcome.FAILED, "could not call " + redact(uri) + ": " + cause, cause);
-    }
-
-    /** Up to {@link #SNIPPET_BYTES} of the body, given at most {@code left}: a stalled error body is cut off, not waited for. */
-    private static String readSnippet(InputStream stream, Duration left) {
-        CompletableFuture<Void> cutOff = CompletableFuture.runAsync(() -> close(stream),
-                CompletableFuture.delayedExecutor(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS));
-        byte[] buffer = new byte[SNIPPET_BYTES];
-        int filled = 0;
-        try {
-            for (int n; filled < buffer.length && (n = stream.read(buffer, filled, buffer.length - filled)) > 0; ) filled += n;
-        } catch (IOException cutOffOrBroken) {
-            // keep what arrived
-        } finally {
-            cutOff.cancel(false);
-            close(stream);
-        }
-        return new String(buffer, 0, filled, StandardCharsets.UTF_8);
-    }
-
-    private static void close(InputStream stream) {
-        try {
-            stream.close();
-        } catch (IOException ignored) {
-            // the response is finished with either way
+            OutboundHttp.Response response = http.postJson(uri, json, timeout, deadline);
+            return new Response(response.status(), response.body());
+        } catch (OutboundHttp.Failed e) {
+            Outcome outcome = e.problem().mayHaveArrived() ? Outcome.UNANSWERED : Outcome.FAILED;
+            String what = e.problem() == OutboundHttp.Problem.NO_TIME ? "not sent: no time left before the run's deadline"
+                    : e.getMessage() + " (" + redact(uri) + ")";
+            throw new DeliveryException(channel, outcome, what, e);
         }
     }
 

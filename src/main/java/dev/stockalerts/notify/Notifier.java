@@ -3,6 +3,7 @@ package dev.stockalerts.notify;
 import dev.stockalerts.delivery.Notification;
 import dev.stockalerts.delivery.NotificationSender;
 import dev.stockalerts.delivery.SendResult;
+import dev.stockalerts.http.OutboundHttp;
 import dev.stockalerts.time.Deadline;
 
 import java.util.Collection;
@@ -22,6 +23,14 @@ public final class Notifier implements NotificationSender {
             }
         }
         this.channels = Map.copyOf(byName);
+    }
+
+    /**
+     * The client the channels and admin notices share (connection reuse across warm invocations). It never follows a
+     * redirect: a 3xx answer to a POST is a failed delivery, not a new target.
+     */
+    public static OutboundHttp http() {
+        return new OutboundHttp("stock-alerts/1.0", false);
     }
 
     @Override

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.delivery.Notification;
 import dev.stockalerts.delivery.SendResult.Outcome;
+import dev.stockalerts.http.OutboundHttp;
 import dev.stockalerts.json.Json;
 import dev.stockalerts.time.Deadline;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -22,7 +22,7 @@ public final class TelegramChannel implements NotificationChannel {
     private final String chatId;
     private final JsonPost post;
 
-    public TelegramChannel(URI base, String botToken, String chatId, HttpClient http, Duration timeout) {
+    public TelegramChannel(URI base, String botToken, String chatId, OutboundHttp http, Duration timeout) {
         Objects.requireNonNull(base, "base");
         if (botToken == null || botToken.isBlank()) throw new IllegalArgumentException("bot token is required");
         if (chatId == null || chatId.isBlank()) throw new IllegalArgumentException("chat id is required");

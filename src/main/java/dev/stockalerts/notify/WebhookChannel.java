@@ -2,11 +2,11 @@ package dev.stockalerts.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stockalerts.delivery.Notification;
+import dev.stockalerts.http.OutboundHttp;
 import dev.stockalerts.json.Json;
 import dev.stockalerts.time.Deadline;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,7 +17,7 @@ public final class WebhookChannel implements NotificationChannel {
     private final URI uri;
     private final JsonPost post;
 
-    public WebhookChannel(URI uri, HttpClient http, Duration timeout) {
+    public WebhookChannel(URI uri, OutboundHttp http, Duration timeout) {
         this.uri = Objects.requireNonNull(uri, "uri");
         this.post = new JsonPost(http, timeout);
     }

@@ -8,33 +8,26 @@ import dev.stockalerts.quote.QuoteProviderException.Kind;
 import dev.stockalerts.quote.QuoteProviderException;
 import dev.stockalerts.time.Deadline;
 
+import dev.stockalerts.http.OutboundHttp;
+
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * The HTTP plumbing every provider shares: one GET with a total timeout (body included, and never past
- * the lookup's deadline), counted in {@link ProviderTraffic}, and the mapping of failures to
+ * What every provider shares: one GET through the functions' {@link OutboundHttp} (a total timeout, body included,
+ * never past the lookup's deadline), counted in {@link ProviderTraffic}, and the mapping of failures to
  * {@link QuoteProviderException.Kind}. Messages name the path only, never the query, so API keys in
  * query strings stay out of logs and admin notices.
  */
 final class ProviderHttp {
-
-    // Yahoo answers 429 to requests without a browser-like User-Agent.
-    static final String USER_AGENT = "Mozilla/5.0 (compatible; stock-alerts/1.0)";
 
     /** Far above any real answer (20 symbols of 5-minute spark data is ~100 KB). */
     static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -81,40 +74,22 @@ final class ProviderHttp {
 
     /** @param headers extra request headers, e.g. a credential that must not travel in the URL (URLs get logged) */
     Response get(URI uri, Map<String, String> headers, Set<Integer> alsoAccepted, Deadline deadline) throws QuoteProviderException {
-        Duration limit = deadline.cap(timeout);
-        if (limit.isZero()) throw new QuoteProviderException(provider, Kind.TIMEOUT, "deadline reached before requesting " + uri.getPath());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(limit) // the client's own timeout stops at the headers; the wait below covers the body
-                .header("User-Agent", USER_AGENT)
-                .header("Accept", "application/json, text/csv, */*")
-                .GET();
-        headers.forEach(builder::header);
-        HttpRequest request = builder.build();
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Accept", "application/json, text/csv, */*");
         traffic.countRequest(provider);
-        CompletableFuture<HttpResponse<String>> pending = traffic.client().sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
-        HttpResponse<String> response;
+        OutboundHttp.Response response;
         try {
-            response = pending.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true); // aborts the exchange, so a stalled body does not hold the connection
-            throw new QuoteProviderException(provider, Kind.TIMEOUT, "no complete answer within " + limit + " for " + uri.getPath(), null, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) { // also covers HttpConnectTimeoutException
-                throw new QuoteProviderException(provider, Kind.TIMEOUT, "no response within " + limit + " for " + uri.getPath(), null, cause);
-            }
-            throw new QuoteProviderException(provider, Kind.NETWORK, cause + " for " + uri.getPath(), null, cause);
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new QuoteProviderException(provider, Kind.NETWORK, "interrupted", null, e);
+            response = traffic.http().get(uri, all, MAX_BODY_BYTES, timeout, deadline);
+        } catch (OutboundHttp.Failed e) {
+            Kind kind = e.problem().timedOut() ? Kind.TIMEOUT : Kind.NETWORK;
+            throw new QuoteProviderException(provider, kind, e.getMessage() + " for " + uri.getPath(), null, e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status / 100 == 2 || alsoAccepted.contains(status)) return new Response(status, response.body());
         String what = "HTTP " + status + " for " + uri.getPath();
         if (status == 429) {
-            Long retryAfter = response.headers().firstValue("Retry-After").map(ProviderHttp::retryAfterSeconds).orElse(null);
-            throw new QuoteProviderException(provider, Kind.RATE_LIMITED, what, retryAfter, null);
+            String header = response.header("Retry-After");
+            throw new QuoteProviderException(provider, Kind.RATE_LIMITED, what, header == null ? null : retryAfterSeconds(header), null);
         }
         throw new QuoteProviderException(provider, status >= 500 ? Kind.SERVER_ERROR : Kind.CLIENT_ERROR, what);
     }

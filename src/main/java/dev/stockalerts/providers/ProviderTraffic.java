@@ -1,6 +1,7 @@
 package dev.stockalerts.providers;
 
-import java.net.http.HttpClient;
+import dev.stockalerts.http.OutboundHttp;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -17,13 +18,13 @@ import java.util.concurrent.atomic.LongAdder;
  * in flight shared by every provider, and the one count of requests sent, per provider.
  */
 public final class ProviderTraffic {
-    private final HttpClient client;
+    private final OutboundHttp http;
     private final ThreadPoolExecutor requests;
     private final Map<String, LongAdder> sent = new ConcurrentHashMap<>();
 
     /** @param maxInFlight requests on the wire at once, across providers and lookups */
-    public ProviderTraffic(HttpClient client, int maxInFlight) {
-        this.client = Objects.requireNonNull(client, "client");
+    public ProviderTraffic(OutboundHttp http, int maxInFlight) {
+        this.http = Objects.requireNonNull(http, "http");
         if (maxInFlight < 1) throw new IllegalArgumentException("maxInFlight must be at least 1: " + maxInFlight);
         // Threads are made on demand and let go when idle: a warm container between runs holds none.
         requests = new ThreadPoolExecutor(maxInFlight, maxInFlight, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -34,8 +35,8 @@ public final class ProviderTraffic {
         requests.allowCoreThreadTimeOut(true);
     }
 
-    HttpClient client() {
-        return client;
+    OutboundHttp http() {
+        return http;
     }
 
     <T> Future<T> submit(Callable<T> request) {

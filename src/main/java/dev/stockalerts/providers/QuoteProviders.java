@@ -1,9 +1,8 @@
 package dev.stockalerts.providers;
 
+import dev.stockalerts.http.OutboundHttp;
 import dev.stockalerts.quote.QuoteProvider;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,11 +49,9 @@ public final class QuoteProviders {
         return List.copyOf(providers);
     }
 
-    /** The one HttpClient to share across providers (and warm invocations): connection reuse saves latency. */
-    public static HttpClient httpClient(Duration connectTimeout) {
-        return HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    /** The providers' client, shared across them and warm invocations (connection reuse); it follows a moved URL. */
+    public static OutboundHttp http() {
+        // Yahoo answers 429 to requests without a browser-like User-Agent.
+        return new OutboundHttp("Mozilla/5.0 (compatible; stock-alerts/1.0)", true);
     }
 }

@@ -2,6 +2,7 @@ package dev.stockalerts.wiring;
 
 import dev.stockalerts.aws.LambdaCredentials;
 import dev.stockalerts.config.Settings;
+import dev.stockalerts.http.OutboundHttp;
 import dev.stockalerts.notify.AdminNotifier;
 import dev.stockalerts.notify.ConsoleChannel;
 import dev.stockalerts.notify.NotificationChannel;
@@ -20,7 +21,6 @@ import dev.stockalerts.throttle.ThrottleCache;
 import dev.stockalerts.time.DeadlineContext;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,10 +36,8 @@ public record Outbound(QuoteService quotes, ProviderTraffic traffic, Notifier no
     /** @param deadlines the container's: admin notices are capped by the deadline of the work that raised them */
     public static Outbound fromSettings(Settings settings, Clock clock, DeadlineContext deadlines, SharedThrottleStore sharedThrottle,
                                         Consumer<String> log) {
-        HttpClient http = QuoteProviders.httpClient(settings.httpTimeout());
-        // Notifications never follow redirects: a 3xx answer to a POST is a failed delivery, not a new target.
-        HttpClient notifyHttp = HttpClient.newBuilder().connectTimeout(settings.httpTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        OutboundHttp http = QuoteProviders.http();
+        OutboundHttp notifyHttp = Notifier.http();
         ThrottleCache throttle = new ThrottleCache(settings.throttleWindow(), clock,
                 settings.throttleShared() ? sharedThrottle : SharedThrottleStore.NONE, log);
         AdminNotifier admin = new AdminNotifier(settings.adminWebhookUrl(), notifyHttp, settings.httpTimeout(), throttle, deadlines, clock, log);
@@ -79,7 +77,7 @@ public record Outbound(QuoteService quotes, ProviderTraffic traffic, Notifier no
         };
     }
 
-    private static List<NotificationChannel> channels(Settings settings, HttpClient http, Consumer<String> log) {
+    private static List<NotificationChannel> channels(Settings settings, OutboundHttp http, Consumer<String> log) {
         List<NotificationChannel> channels = new ArrayList<>();
         channels.add(new ConsoleChannel(log));
         if (settings.alertWebhookUrl() != null) {

@@ -9,6 +9,7 @@ import dev.stockalerts.testing.FaultyDynamoProxy;
 import dev.stockalerts.testing.InvokeResult;
 import dev.stockalerts.testing.LambdaSandbox;
 import dev.stockalerts.testing.RuntimeSerialization;
+import dev.stockalerts.testing.SamTemplate;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -38,7 +39,9 @@ class ColdStartBenchmark {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** As template.yaml sets them; -DcoldStartJvmOptions adds more, e.g. -Xlog:class+load:file=target/classes-%p.log. */
     private static final Map<String, String> JVM_OPTIONS = Map.of("JAVA_TOOL_OPTIONS",
-            ("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 " + System.getProperty("coldStartJvmOptions", "")).trim());
+            (SamTemplate.map(SamTemplate.map(SamTemplate.map(SamTemplate.load().section("Globals").get("Function"))
+                    .get("Environment")).get("Variables")).get("JAVA_TOOL_OPTIONS") + " "
+                    + System.getProperty("coldStartJvmOptions", "")).trim());
 
     @Test
     void coldStartsAgainstTheFloor() throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.providers.ProviderTraffic;
+import dev.stockalerts.providers.QuoteProviders;
 import dev.stockalerts.providers.YahooProvider;
 import dev.stockalerts.quote.QuoteOutcome;
 import dev.stockalerts.testing.LoopbackHttpServer;
@@ -32,7 +33,7 @@ class YahooFeedServerTest {
     private final SimulatedClock clock = new SimulatedClock(T0);
     private final SimulatedMarket market = new SimulatedMarket(clock, 1, 0);
     private final YahooFeedServer feed = new YahooFeedServer(market);
-    private final ProviderTraffic traffic = new ProviderTraffic(LoopbackHttpServer.CLIENT, 8);
+    private final ProviderTraffic traffic = new ProviderTraffic(QuoteProviders.http(), 8);
 
     @AfterEach
     void stop() {

@@ -34,7 +34,7 @@ class AdminNotifierTest {
     private final DeadlineContext deadlines = new DeadlineContext();
 
     private AdminNotifier admin(java.net.URI webhook, Duration timeout) {
-        return new AdminNotifier(webhook, LoopbackHttpServer.CLIENT, timeout,
+        return new AdminNotifier(webhook, Notifier.http(), timeout,
                 new ThrottleCache(WINDOW, clock, SharedThrottleStore.NONE, log::add), deadlines, clock, log::add);
     }
 

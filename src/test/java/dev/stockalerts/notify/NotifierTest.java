@@ -30,7 +30,7 @@ class NotifierTest {
     void eachChannelReportsItsOwnOutcome() {
         server.routeAll(Response.text(503, "maintenance"));
         Notifier notifier = new Notifier(List.of(new ConsoleChannel(log::add),
-                new WebhookChannel(server.uri("/hook"), LoopbackHttpServer.CLIENT, Duration.ofSeconds(5))));
+                new WebhookChannel(server.uri("/hook"), Notifier.http(), Duration.ofSeconds(5))));
 
         SendResult console = notifier.send("console", NotificationTest.sample(), Deadline.none());
         SendResult webhook = notifier.send("webhook", NotificationTest.sample(), Deadline.none());

@@ -26,7 +26,7 @@ class TelegramChannelTest {
     }
 
     private TelegramChannel channel() {
-        return new TelegramChannel(server.baseUri(), TOKEN, "-1001234567890", LoopbackHttpServer.CLIENT, Duration.ofSeconds(5));
+        return new TelegramChannel(server.baseUri(), TOKEN, "-1001234567890", Notifier.http(), Duration.ofSeconds(5));
     }
 
     @Test

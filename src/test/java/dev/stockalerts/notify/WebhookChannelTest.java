@@ -12,7 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import dev.stockalerts.http.OutboundHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WebhookChannelTest {
     /** As production builds it for notifications: redirects are never followed. */
-    private static final HttpClient NO_REDIRECTS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final OutboundHttp NO_REDIRECTS = Notifier.http();
 
     private final LoopbackHttpServer server = LoopbackHttpServer.start();
 
@@ -137,9 +136,7 @@ class WebhookChannelTest {
                     }
                 }
                 URI target = URI.create("http://127.0.0.1:" + full.getLocalPort() + "/hooks/x");
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500))
-                        .followRedirects(HttpClient.Redirect.NEVER).build();
-                WebhookChannel blackholed = new WebhookChannel(target, client, Duration.ofMillis(500));
+                WebhookChannel blackholed = new WebhookChannel(target, NO_REDIRECTS, Duration.ofMillis(500));
                 DeliveryException e = assertThrows(DeliveryException.class,
                         () -> blackholed.send(NotificationTest.sample(), Deadline.none()));
                 assertEquals(Outcome.FAILED, e.outcome(), e.getMessage());

@@ -20,7 +20,7 @@ final class Providers {
     private Providers() {}
 
     static ProviderTraffic traffic() {
-        return new ProviderTraffic(LoopbackHttpServer.CLIENT, 8);
+        return new ProviderTraffic(QuoteProviders.http(), 8);
     }
 
     static YahooProvider yahoo(ProviderTraffic traffic, URI base) {

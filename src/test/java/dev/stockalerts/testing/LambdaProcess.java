@@ -20,6 +20,10 @@ import java.util.concurrent.TimeUnit;
  * {@link LambdaRuntimeApi}, and the file its stdout and stderr go to.
  */
 final class LambdaProcess {
+    /** The functions' JVM options as template.yaml sets them for every function. */
+    static final String JAVA_TOOL_OPTIONS = SamTemplate.map(SamTemplate.map(SamTemplate.map(SamTemplate.map(
+            SamTemplate.load().section("Globals").get("Function")).get("Environment")).get("Variables"))).get("JAVA_TOOL_OPTIONS").toString();
+
     private static final Path LOG_DIR = Path.of("target/lambda-sandbox").toAbsolutePath();
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
 
@@ -91,7 +95,7 @@ final class LambdaProcess {
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.put("AWS_SESSION_TOKEN", "sandbox-session-token");
-        env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"); // as template.yaml sets it
+        env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         env.putAll(spec.env());
         return env;
     }
