@@ -1,7 +1,6 @@
 package dev.stockalerts.wiring;
 
 import dev.stockalerts.api.AlertEndpoints;
-import dev.stockalerts.api.AlertReferences;
 import dev.stockalerts.api.HistoryEndpoint;
 import dev.stockalerts.api.PageTokens;
 import dev.stockalerts.api.QuoteEndpoint;
@@ -19,6 +18,7 @@ import dev.stockalerts.dynamo.DynamoPageTokenKey;
 import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.dynamo.DynamoThrottleStore;
 import dev.stockalerts.manage.AlertDefinitions;
+import dev.stockalerts.manage.AlertReferences;
 import dev.stockalerts.notify.TelegramChannel;
 import dev.stockalerts.time.DeadlineContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
