@@ -17,6 +17,7 @@ import dev.stockalerts.api.HistoryEndpoint;
 import dev.stockalerts.api.PageTokens;
 import dev.stockalerts.api.QuoteEndpoint;
 import dev.stockalerts.api.StockApiRoutes;
+import dev.stockalerts.api.TelegramWebhookEndpoint;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
@@ -111,7 +112,8 @@ class OpenApiContractTest {
             HistoryEndpoint history = new HistoryEndpoint(definitions,
                     new DynamoFiringHistory(client, env.table, settings.historyTtl(), Backoff.standard(), env.log::add), tokens);
             Set<String> routes = new TreeSet<>();
-            StockApiRoutes.routes(new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()), alerts, history, env.log::add)
+            TelegramWebhookEndpoint telegram = new TelegramWebhookEndpoint(null, null, Set.of(), env.log::add); // routes only
+            StockApiRoutes.routes(new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()), alerts, history, telegram, env.log::add)
                     .forEach(route -> routes.add(route.method() + " " + route.template()));
             assertEquals(specRoutes(), routes);
         }
