@@ -131,7 +131,7 @@ class OpenApiContractTest {
             JsonNode security = operation(parts[0], parts[1]).get("security");
             if (security != null && security.isEmpty()) keyless.add(route);
         }
-        assertEquals(Set.of("GET /stock/{symbol}"), keyless);
+        assertEquals(Set.of("GET /stock/{symbol}", "POST /telegram/webhook"), keyless);
         Set<String> keylessInTemplate = new TreeSet<>();
         templateEvents().forEach((route, properties) -> {
             if (properties.at("/Auth/ApiKeyRequired").isBoolean() && !properties.at("/Auth/ApiKeyRequired").asBoolean()) {
@@ -156,12 +156,12 @@ class OpenApiContractTest {
                     ApiEvents.json(body), sample);
             checked++;
         }
-        assertEquals(2, checked, "create and edit carry bodies");
+        assertEquals(3, checked, "create, edit and the Telegram update carry bodies");
     }
 
     @Test
     void whatTheHandlerAnswersMatchesTheDescribedResponse() {
-        try (CronHarness env = new CronHarness().env("MAX_ALERTS", "2")) {
+        try (CronHarness env = SampleApiEventsTest.withTelegramBot(new CronHarness().env("MAX_ALERTS", "2"))) {
             env.market.list("AAPL", 190);
             env.putAlert(new Alert(SampleApiEventsTest.SAMPLE_ALERT, "AAPL", Condition.BELOW, 150, RearmPolicy.once(),
                     List.of("webhook"), CronHarness.T0));
@@ -182,6 +182,9 @@ class OpenApiContractTest {
             calls.add(routed("PATCH", "/alerts/{id}", "/alerts/" + SampleApiEventsTest.SAMPLE_ALERT, "{\"level\":-1}"));
             calls.add(routed("POST", "/alerts/{id}/rearm", "/alerts/nope/rearm", null));
             calls.add(routed("DELETE", "/alerts/{id}", "/alerts/nope", null));
+            calls.add(routed("POST", "/telegram/webhook", "/telegram/webhook", "{\"update_id\":1}"));
+            calls.add(routed("POST", "/telegram/webhook", "/telegram/webhook", "{\"update_id\":2}")
+                    .withHeaders(Map.of("X-Telegram-Bot-Api-Secret-Token", SampleApiEventsTest.SAMPLE_SECRET)));
 
             Set<String> seen = new TreeSet<>();
             for (APIGatewayProxyRequestEvent call : calls) {
@@ -201,7 +204,7 @@ class OpenApiContractTest {
                 }
                 seen.add(response.getStatusCode().toString());
             }
-            assertEquals(Set.of("200", "201", "202", "204", "400", "404", "409", "413"), seen);
+            assertEquals(Set.of("200", "201", "202", "204", "400", "401", "404", "409", "413"), seen);
         }
     }
 
