@@ -41,6 +41,28 @@ class SettingsTest {
         assertMessage(Map.of("THROTTLE_SHARED", "yes"), "THROTTLE_SHARED must be true or false, got 'yes'");
     }
 
+    @Test
+    void theWebhookSecretMustHaveTelegramsShapeAndIsNeverEchoed() {
+        String secret = "not valid: has spaces";
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> Settings.from(Map.of("TABLE_NAME", "alerts", "TELEGRAM_WEBHOOK_SECRET", secret)));
+        assertEquals("TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of the characters A-Z, a-z, 0-9, _ and - (its value is not shown)",
+                e.getMessage());
+        assertMessage(Map.of("TELEGRAM_WEBHOOK_SECRET", "x".repeat(257)),
+                "TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of the characters A-Z, a-z, 0-9, _ and - (its value is not shown)");
+        assertEquals("a-Z_09", Settings.from(Map.of("TABLE_NAME", "t", "TELEGRAM_WEBHOOK_SECRET", "a-Z_09")).telegramWebhookSecret());
+    }
+
+    @Test
+    void theChatsThatMayCommandTheBotAreTheServicesAndTheAllowedOnes() {
+        Settings s = Settings.from(Map.of("TABLE_NAME", "t", "TELEGRAM_CHAT_ID", "-1001234",
+                "TELEGRAM_ALLOWED_CHAT_IDS", " 424242, ,-1009999 ,424242"));
+        assertEquals(java.util.List.of("-1001234", "424242", "-1009999"), java.util.List.copyOf(s.telegramCommandChats()));
+        assertMessage(Map.of("TELEGRAM_ALLOWED_CHAT_IDS", "424242,@mychannel"),
+                "TELEGRAM_ALLOWED_CHAT_IDS must list Telegram chat ids such as 123456789 or -1001234567890, got '@mychannel'");
+        assertTrue(Settings.from(Map.of("TABLE_NAME", "t")).telegramCommandChats().isEmpty());
+    }
+
     private static void assertMessage(Map<String, String> vars, String expected) {
         java.util.Map<String, String> all = new java.util.HashMap<>(vars);
         all.put("TABLE_NAME", "alerts");
