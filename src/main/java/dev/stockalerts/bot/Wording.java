@@ -80,7 +80,8 @@ final class Wording {
             Instant quietUntil = s.lastFiredAt().plus(a.rearm().cooldown());
             return quietUntil.isAfter(now) ? fired + "; quiet until " + time(quietUntil) : "watching; last " + fired;
         }
-        if (s.armed()) return fired == null ? "watching" : "watching; last " + fired;
+        if (fired == null) return "watching";
+        if (s.armed()) return "watching; last " + fired;
         if (rearmAsked) return fired + "; re-arm requested, the next check applies it";
         if (a.rearm().kind() == RearmPolicy.Kind.REARM) return fired + "; re-arms once the price is back past the level";
         return fired + "; off until /rearm " + shortId;
