@@ -159,8 +159,8 @@ public final class ChatBot {
         StringBuilder text = new StringBuilder("I can't set that alert:");
         problems.forEach((field, problem) -> text.append("\n- ").append(switch (field) {
             case "symbol" -> problem.equals("unknown symbol") ? "no quote provider knows " + symbol : "the symbol " + problem;
-            case "channels" -> "Telegram notifications are not set up on this service (the operator names the bot token),"
-                    + " so the alert could not reach you";
+            case "channels" -> "Telegram notifications are not set up on this service (its operator has not given it the"
+                    + " bot token), so the alert could not reach you";
             case "level" -> "the level " + problem;
             case "note" -> "the note " + problem;
             case "rearm.hysteresis" -> "the hysteresis " + problem;
