@@ -20,7 +20,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class ArchitectureTest {
     private static final String[] DOMAIN = packages("alert", "market", "time");
-    private static final String[] APPLICATION = packages("check", "state", "delivery", "quote", "manage", "throttle");
+    private static final String[] APPLICATION = packages("check", "state", "delivery", "quote", "manage", "throttle", "bot");
     /** Shared by adapters: the one JSON mapper, AWS plumbing, settings from the environment. */
     private static final String[] SUPPORT = packages("json", "aws", "config", "http");
     private static final String[] ADAPTERS = packages("api", "dynamo", "providers", "notify");

@@ -13,6 +13,8 @@ import java.util.Map;
  * {@code mvn -q compile exec:java -Dexec.args="serve [--port P] [--speed N]"},
  * {@code mvn -q compile exec:java -Dexec.args="dynamodb [--port 8000] [--table stock-alerts-local]"} (for sam local),
  * {@code mvn -q compile exec:java -Dexec.args="reshard --table T --from A --to B"} (docs/scaling.md),
+ * {@code mvn -q compile exec:java -Dexec.args="telegram-webhook --url <StockApiUrl> [--drop-pending-updates]"} (the bot's
+ * webhook and command menu; TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET from the environment),
  * or {@code mvn -q -DskipTests package exec:java -Dexec.args="benchmark"} / {@code "priming [--runs N]"}.
  */
 public final class LocalMain {
@@ -126,6 +128,23 @@ public final class LocalMain {
                 }
                 PrimingBenchmark.run(runs);
             }
+            case "telegram-webhook" -> {
+                String url = null;
+                boolean dropPending = false;
+                while (rest.hasNext()) {
+                    String flag = rest.next();
+                    switch (flag) {
+                        case "--url" -> {
+                            if (!rest.hasNext()) usage(flag + " needs the stack's StockApiUrl");
+                            url = rest.next();
+                        }
+                        case "--drop-pending-updates" -> dropPending = true;
+                        default -> usage("unknown option " + flag);
+                    }
+                }
+                if (url == null) usage("telegram-webhook needs --url, the stack's StockApiUrl output");
+                TelegramWebhookSetup.run(System.getenv(), url, dropPending, System.out::println);
+            }
             default -> usage("unknown command " + args[0]);
         }
     }
@@ -160,7 +179,8 @@ public final class LocalMain {
         System.err.println("error: " + problem);
         System.err.println("usage: simulate [--alerts N] [--hours H] [--symbols S] [--start ISO-8601] [--webhook-status 500]"
                 + " [--shards K [--shuffled]] | serve [--port P] [--speed N]"
-                + " | benchmark | dynamodb [--port P] [--table T] | reshard --table T --from A --to B | priming [--runs N]");
+                + " | benchmark | dynamodb [--port P] [--table T] | reshard --table T --from A --to B | priming [--runs N]"
+                + " | telegram-webhook --url URL [--drop-pending-updates]");
         System.exit(2);
     }
 }

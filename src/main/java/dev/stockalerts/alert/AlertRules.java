@@ -32,6 +32,8 @@ public final class AlertRules {
     static final double MIN_STORABLE = 1e-130;
     static final double MAX_STORABLE = 9.9e125;
     public static final int MAX_NOTE_LENGTH = 500;
+    /** Telegram's chat ids: integers of up to 52 bits, negative for groups and channels. */
+    public static final Pattern TELEGRAM_CHAT = Pattern.compile("^-?[1-9][0-9]{0,15}$");
     public static final int MAX_CHANNELS = 10;
     private static final Pattern CHANNEL = Pattern.compile("^[a-z][a-z0-9_-]{0,31}$");
 

@@ -7,6 +7,8 @@ import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.AlertState;
 import dev.stockalerts.manage.AlertAdmin;
 import dev.stockalerts.manage.AlertDefinitions;
+import dev.stockalerts.manage.AlertReferences;
+import dev.stockalerts.manage.TimeOrderedIds;
 import dev.stockalerts.state.StateReader;
 
 import java.time.Clock;

@@ -11,7 +11,7 @@ import java.util.Set;
 /** Alerts and their states as the API shows them: the shape POST /alerts accepts, plus id, times and revision. */
 final class AlertJson {
     /** What a PATCH cannot change; it may repeat them as they are (a client sending back what it read). */
-    static final Set<String> READ_ONLY = Set.of("id", "createdAt", "rearmRequestedAt", "revision");
+    static final Set<String> READ_ONLY = Set.of("id", "createdAt", "rearmRequestedAt", "revision", "telegramChat");
 
     private AlertJson() {}
 
@@ -30,6 +30,8 @@ final class AlertJson {
         json.put("createdAt", text(a.createdAt()));
         json.put("rearmRequestedAt", text(a.rearmRequestedAt()));
         json.put("revision", a.revision());
+        // The chat an alert was made from in Telegram (its notifications go there), null for one made here.
+        json.put("telegramChat", a.telegramChat());
         return json;
     }
 

@@ -23,12 +23,20 @@ public final class Router {
     /** Far more than any alert needs (a few hundred bytes); parsing and echoing stay cheap whatever is sent. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
 
-    /** One endpoint: e.g. GET /alerts/{id}. */
-    public record Route(String method, String template, Function<ApiRequest, ApiResponse> endpoint) {
+    /**
+     * One endpoint: e.g. GET /alerts/{id}. {@code tooLarge} answers a body over {@link #MAX_BODY_BYTES} instead of the
+     * usual 413, without the body being read (null: 413), for a caller that would only resend it on a 413.
+     */
+    public record Route(String method, String template, Function<ApiRequest, ApiResponse> endpoint,
+                        Function<ApiRequest, ApiResponse> tooLarge) {
         public Route {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(endpoint, "endpoint");
             if (!template.startsWith("/")) throw new IllegalArgumentException("template must start with /: " + template);
+        }
+
+        public Route(String method, String template, Function<ApiRequest, ApiResponse> endpoint) {
+            this(method, template, endpoint, null);
         }
 
         /** The captured parameters if the path fits this template, else null. */
@@ -78,9 +86,11 @@ public final class Router {
     }
 
     private ApiResponse run(Route route, ApiRequest request) {
-        if (request.bodyBytes() > MAX_BODY_BYTES) return ApiErrors.tooLarge(MAX_BODY_BYTES);
+        boolean tooLarge = request.bodyBytes() > MAX_BODY_BYTES;
+        if (tooLarge && route.tooLarge() == null) return ApiErrors.tooLarge(MAX_BODY_BYTES);
+        Function<ApiRequest, ApiResponse> endpoint = tooLarge ? route.tooLarge() : route.endpoint();
         try {
-            return deadlines.within(request.deadline(), () -> route.endpoint().apply(request));
+            return deadlines.within(request.deadline(), () -> endpoint.apply(request));
         } catch (BadRequest e) {
             return ApiErrors.badRequest(e.getMessage());
         } catch (InvalidRequest e) {

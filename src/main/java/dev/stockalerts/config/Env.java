@@ -3,7 +3,10 @@ package dev.stockalerts.config;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Typed reads of environment variables; every failure names the variable and what was wrong. */
 final class Env {
@@ -27,6 +30,29 @@ final class Env {
         String value = optional(name);
         if (value == null) throw new SettingsException(name + " is required but not set");
         return value;
+    }
+
+    /**
+     * A secret that must have a shape (e.g. Telegram's 1-256 of A-Z a-z 0-9 _ -), or null when not set. A wrong one is
+     * refused naming the variable and the shape, never echoing the value.
+     */
+    String secret(String name, Pattern shape, String described) {
+        String value = optional(name);
+        if (value != null && !shape.matcher(value).matches()) {
+            throw new SettingsException(name + " must be " + described + " (its value is not shown: it is a secret)");
+        }
+        return value;
+    }
+
+    /** A comma-separated list, each entry trimmed, empty ones dropped; each must match {@code entry}. */
+    List<String> list(String name, Pattern entry, String described) {
+        String value = optional(name);
+        if (value == null) return List.of();
+        List<String> entries = Arrays.stream(value.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList();
+        for (String e : entries) {
+            if (!entry.matcher(e).matches()) throw new SettingsException(name + " must list " + described + ", got '" + e + "'");
+        }
+        return entries;
     }
 
     Duration duration(String name, Duration fallback) {
@@ -63,15 +89,6 @@ final class Env {
         } catch (java.net.URISyntaxException e) {
             throw new SettingsException(problem);
         }
-    }
-
-    /** A secret that must have a known shape; an error describes the shape and never shows the value. */
-    String secret(String name, java.util.regex.Pattern shape, String described) {
-        String value = optional(name);
-        if (value != null && !shape.matcher(value).matches()) {
-            throw new SettingsException(name + " is not " + described + " (its value is not shown: it is a secret)");
-        }
-        return value;
     }
 
     boolean bool(String name, boolean fallback) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class Secrets {
     /** A secret: its plain variable, and the variable naming its SSM parameter. */
     public enum Secret {
-        FINNHUB_API_KEY, TELEGRAM_BOT_TOKEN, ALERT_WEBHOOK_URL, ADMIN_WEBHOOK_URL;
+        FINNHUB_API_KEY, TELEGRAM_BOT_TOKEN, ALERT_WEBHOOK_URL, ADMIN_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET;
 
         public String variable() {
             return name();

@@ -5,6 +5,8 @@ import dev.stockalerts.market.MarketCalendars;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -46,18 +48,31 @@ public record Settings(
         int yahooSparkBatch,
         int finnhubCallsPerMinute,
         String marketCalendar,
-        int alertShards) {
+        int alertShards,
+        String telegramWebhookSecret,
+        List<String> telegramAllowedChatIds) {
 
     public static final URI YAHOO = URI.create("https://query1.finance.yahoo.com");
     public static final URI FINNHUB = URI.create("https://finnhub.io");
     public static final URI STOOQ = URI.create("https://stooq.com");
     public static final URI TELEGRAM = URI.create("https://api.telegram.org");
+    /** What Telegram accepts as setWebhook's secret_token. */
+    public static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final Pattern CHAT_ID = Pattern.compile("-?[0-9]{1,16}");
+
+    /** The chats whose commands the bot takes: TELEGRAM_CHAT_ID and TELEGRAM_ALLOWED_CHAT_IDS. */
+    public Set<String> telegramCommandChats() {
+        Set<String> chats = new LinkedHashSet<>();
+        if (telegramChatId != null) chats.add(telegramChatId);
+        chats.addAll(telegramAllowedChatIds);
+        return chats;
+    }
 
     /** The shapes secrets are checked against before anything builds a URL or a header from them. */
     private static final Pattern TELEGRAM_TOKEN = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{1,100}");
     private static final Pattern FINNHUB_KEY = Pattern.compile("[A-Za-z0-9_-]{1,200}");
     /** Fields that hold a secret, or a URL whose path is one: {@link #toString()} shows them redacted. */
-    private static final Set<String> SECRET_FIELDS = Set.of("finnhubApiKey", "telegramBotToken");
+    private static final Set<String> SECRET_FIELDS = Set.of("finnhubApiKey", "telegramBotToken", "telegramWebhookSecret");
     private static final Set<String> SECRET_URLS = Set.of("alertWebhookUrl", "adminWebhookUrl");
 
     public static Settings from(Map<String, String> vars) {
@@ -99,7 +114,10 @@ public record Settings(
                 env.positiveInt("FINNHUB_CALLS_PER_MINUTE", 60),
                 env.oneOf("MARKET_CALENDAR", MarketCalendars.DEFAULT_ID, MarketCalendars.ids().toArray(String[]::new)),
                 // Shards of the alerts, each checked by its own scheduled invocation (docs/scaling.md); 64 as Shard.MAX_COUNT.
-                env.integer("ALERT_SHARDS", 1, 1, 64));
+                env.integer("ALERT_SHARDS", 1, 1, 64),
+                // Secrets reads TELEGRAM_WEBHOOK_SECRET_PARAMETER's SSM parameter into it (the API function only).
+                env.secret("TELEGRAM_WEBHOOK_SECRET", WEBHOOK_SECRET, "1 to 256 of the characters A-Z, a-z, 0-9, _ and -"),
+                env.list("TELEGRAM_ALLOWED_CHAT_IDS", CHAT_ID, "Telegram chat ids such as 123456789 or -1001234567890"));
     }
 
     /** Every setting, with secrets shown as set or not and webhook URLs as scheme and host only. */

@@ -11,7 +11,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
 
-/** One firing of an alert, as every channel sees it. */
+/**
+ * One firing of an alert, as every channel sees it.
+ *
+ * @param telegramChat the chat the alert was made from in Telegram, where the Telegram channel sends it; null for the
+ *                     service's chat
+ */
 public record Notification(
         String alertId,
         String symbol,
@@ -20,7 +25,8 @@ public record Notification(
         double price,
         Instant time,
         int fireCount,
-        Trigger trigger) {
+        Trigger trigger,
+        String telegramChat) {
 
     public Notification {
         Objects.requireNonNull(alertId, "alertId");
@@ -30,9 +36,15 @@ public record Notification(
         trigger = trigger == null ? Trigger.LAST_PRICE : trigger;
     }
 
+    /** A firing of an alert made through the API: Telegram sends it to the service's chat. */
+    public Notification(String alertId, String symbol, String condition, double level, double price, Instant time,
+                        int fireCount, Trigger trigger) {
+        this(alertId, symbol, condition, level, price, time, fireCount, trigger, null);
+    }
+
     public static Notification of(Alert alert, Firing firing) {
         return new Notification(alert.id(), alert.symbol(), alert.condition().name(), alert.level(),
-                firing.price(), firing.firedAt(), firing.fireCount(), firing.trigger());
+                firing.price(), firing.firedAt(), firing.fireCount(), firing.trigger(), alert.telegramChat());
     }
 
     /**

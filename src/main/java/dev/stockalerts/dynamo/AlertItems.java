@@ -17,6 +17,8 @@ final class AlertItems {
     /** Set by the API's re-arm request (UpdateItem), read by the scheduled function. */
     static final String REARM_REQUESTED_AT = "rearmRequestedAt";
     static final String REVISION = "revision";
+    /** The chat an alert made in Telegram answers to; no edit changes it, so it is outside {@link #editable}. */
+    static final String TELEGRAM_CHAT = "telegramChat";
 
     private AlertItems() {}
 
@@ -28,6 +30,7 @@ final class AlertItems {
         });
         if (alert.createdAt() != null) item.put("createdAt", s(alert.createdAt().toString()));
         if (alert.rearmRequestedAt() != null) item.put(REARM_REQUESTED_AT, s(alert.rearmRequestedAt().toString()));
+        if (alert.telegramChat() != null) item.put(TELEGRAM_CHAT, s(alert.telegramChat()));
         return item;
     }
 
@@ -66,6 +69,7 @@ final class AlertItems {
                 string(item, "note"),
                 integer(item, REVISION, 1),
                 integer(item, "triggerRevision", 1),
-                string(item, "market"));
+                string(item, "market"),
+                string(item, TELEGRAM_CHAT));
     }
 }

@@ -3,6 +3,7 @@ package dev.stockalerts.dynamo;
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.check.ConfigStore;
 import dev.stockalerts.manage.AlertAdmin;
+import dev.stockalerts.manage.RequestMark;
 import dev.stockalerts.state.AlertRepository;
 import dev.stockalerts.time.Deadline;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,6 +26,8 @@ import java.util.Optional;
 public final class DynamoAlertRepository implements AlertAdmin {
     /** A create or delete that finds no alert count initializes it, then tries again; more would be a bug. */
     private static final int COUNT_INITIALIZATIONS = 2;
+    /** A request's mark is the third item of a change's transaction, after the change and the revision bump. */
+    private static final int MARK = 2;
 
     private final DynamoDbClient client;
     private final String table;
@@ -105,16 +108,38 @@ public final class DynamoAlertRepository implements AlertAdmin {
         return pages.page(limit, after);
     }
 
+    /**
+     * A Query with a filter per shard: it reads the whole partition and returns the chat's alerts. Chats that may
+     * command the bot are the operator's own few, so their alerts are most of the table anyway; an index would cost a
+     * write per change to save little.
+     */
     @Override
-    public Created create(Alert alert, int maxAlerts, Deadline deadline) {
+    public List<Alert> ofTelegramChat(String chat) {
+        List<Alert> alerts = new ArrayList<>();
+        for (Shard shard : Shard.all(shards)) {
+            client.queryPaginator(b -> b.tableName(table)
+                            .keyConditionExpression("pk = :pk")
+                            .filterExpression("#chat = :chat")
+                            .expressionAttributeNames(Map.of("#chat", AlertItems.TELEGRAM_CHAT))
+                            .expressionAttributeValues(Map.of(":pk", Items.s(shard.alerts()), ":chat", Items.s(chat)))
+                            .consistentRead(true)
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                    .items().forEach(item -> alerts.add(AlertItems.fromItem(item)));
+        }
+        return alerts;
+    }
+
+    @Override
+    public Created create(Alert alert, int maxAlerts, Deadline deadline, RequestMark mark) {
         Shard shard = shardOf(alert.id());
         TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table)
                 .item(AlertItems.toItem(shard, alert))
                 .conditionExpression("attribute_not_exists(pk)")).build();
         TransactWriteItem bump = transaction.bump(shard, ", #count :one", "#count < :max", Map.of(":max", Items.n(maxAlerts)));
         for (int tries = 0; ; tries++) {
-            RevisionedTransaction.Outcome outcome = transaction.commit(put, bump, deadline);
+            RevisionedTransaction.Outcome outcome = transaction.commit(put, bump, markPut(mark), deadline);
             if (outcome.committed()) return Created.CREATED;
+            if (outcome.failed(MARK)) return Created.REPEATED;
             if (outcome.failed(0)) return Created.ID_TAKEN;
             if (outcome.old(1).containsKey(AlertCount.ATTRIBUTE)) return Created.CAP_REACHED;
             countMissing(outcome, tries);
@@ -122,18 +147,24 @@ public final class DynamoAlertRepository implements AlertAdmin {
     }
 
     @Override
-    public boolean delete(String id, Deadline deadline) {
+    public Changed delete(String id, Deadline deadline, RequestMark mark) {
         Shard shard = shardOf(id);
         TransactWriteItem delete = TransactWriteItem.builder().delete(d -> d.tableName(table)
                 .key(Items.key(shard.alerts(), id))
                 .conditionExpression("attribute_exists(pk)")).build();
         TransactWriteItem bump = transaction.bump(shard, ", #count :minus", "attribute_exists(#count)", Map.of(":minus", Items.n(-1L)));
         for (int tries = 0; ; tries++) {
-            RevisionedTransaction.Outcome outcome = transaction.commit(delete, bump, deadline);
-            if (outcome.committed()) return true;
-            if (outcome.failed(0)) return false;
+            RevisionedTransaction.Outcome outcome = transaction.commit(delete, bump, markPut(mark), deadline);
+            if (outcome.committed()) return Changed.CHANGED;
+            if (outcome.failed(MARK)) return Changed.REPEATED;
+            if (outcome.failed(0)) return Changed.NOT_FOUND;
             countMissing(outcome, tries);
         }
+    }
+
+    /** The mark as the transaction's third item, or none. */
+    private TransactWriteItem markPut(RequestMark mark) {
+        return mark == null ? null : RequestMarkItems.put(table, mark);
     }
 
     private void countMissing(RevisionedTransaction.Outcome outcome, int tries) {
@@ -179,7 +210,7 @@ public final class DynamoAlertRepository implements AlertAdmin {
     }
 
     @Override
-    public boolean requestRearm(String id, Instant at, Deadline deadline) {
+    public Changed requestRearm(String id, Instant at, Deadline deadline, RequestMark mark) {
         Shard shard = shardOf(id);
         TransactWriteItem change = TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(Items.key(shard.alerts(), id))
@@ -188,6 +219,9 @@ public final class DynamoAlertRepository implements AlertAdmin {
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeNames(Map.of("#r", AlertItems.REARM_REQUESTED_AT))
                 .expressionAttributeValues(Map.of(":at", Items.s(at.toString())))).build();
-        return transaction.commit(change, transaction.bump(shard, "", null, Map.of()), deadline).committed();
+        RevisionedTransaction.Outcome outcome = transaction.commit(change, transaction.bump(shard, "", null, Map.of()),
+                markPut(mark), deadline);
+        if (outcome.committed()) return Changed.CHANGED;
+        return outcome.failed(MARK) ? Changed.REPEATED : Changed.NOT_FOUND;
     }
 }

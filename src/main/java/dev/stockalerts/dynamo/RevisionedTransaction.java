@@ -82,11 +82,17 @@ final class RevisionedTransaction {
 
     /** Commits {@code change} and {@code bump} (in that order, so the outcome's items are 0 and 1). */
     Outcome commit(TransactWriteItem change, TransactWriteItem bump, Deadline deadline) {
+        return commit(change, bump, null, deadline);
+    }
+
+    /** The same with a request's {@code mark} (null: none) as item 2, written only if the change is. */
+    Outcome commit(TransactWriteItem change, TransactWriteItem bump, TransactWriteItem mark, Deadline deadline) {
+        List<TransactWriteItem> items = mark == null ? List.of(change, bump) : List.of(change, bump, mark);
         String token = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             RuntimeException contention;
             try {
-                client.transactWriteItems(b -> b.transactItems(change, bump).clientRequestToken(token)
+                client.transactWriteItems(b -> b.transactItems(items).clientRequestToken(token)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                         .overrideConfiguration(o -> {
                             if (deadline.bounded()) o.apiCallTimeout(deadline.remaining());

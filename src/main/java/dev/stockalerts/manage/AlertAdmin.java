@@ -13,11 +13,15 @@ import java.util.Optional;
  * {@link AlertRepository#loadAll()}. Every change here bumps the alerts revision in the same
  * transaction, and is conditional on the item's existence, so the API can answer 404 without reading first.
  * A change that meets contention (a conflicting transaction, throttling) is retried until its deadline, then
- * fails with {@link Busy}: it may be tried again later, nothing half-done is left.
+ * fails with {@link Busy}: it may be tried again later, nothing half-done is left. A change made with a
+ * {@link RequestMark} writes the mark in its transaction and is {@code REPEATED} (nothing written) when the mark exists.
  */
 public interface AlertAdmin extends AlertRepository {
 
-    enum Created { CREATED, ID_TAKEN, CAP_REACHED }
+    enum Created { CREATED, ID_TAKEN, CAP_REACHED, REPEATED }
+
+    /** What a delete or a re-arm request with a mark did. */
+    enum Changed { CHANGED, NOT_FOUND, REPEATED }
 
     enum Edited { EDITED, NOT_FOUND, STALE }
 
@@ -42,15 +46,33 @@ public interface AlertAdmin extends AlertRepository {
      */
     String pageLayout();
 
+    /** Every definition made from this Telegram chat, oldest first within each shard; read strongly. */
+    List<Alert> ofTelegramChat(String chat);
+
     /** Creates it unless its id exists or {@code maxAlerts} alerts exist already. */
-    Created create(Alert alert, int maxAlerts, Deadline deadline);
+    default Created create(Alert alert, int maxAlerts, Deadline deadline) {
+        return create(alert, maxAlerts, deadline, null);
+    }
+
+    /** The same, at most once for {@code mark}'s request (null: no mark). */
+    Created create(Alert alert, int maxAlerts, Deadline deadline, RequestMark mark);
 
     /** Replaces the editable fields, if the stored definition is still at {@code fromRevision}. */
     Edited edit(Alert edited, long fromRevision, Deadline deadline);
 
     /** @return false if there was no such alert */
-    boolean delete(String id, Deadline deadline);
+    default boolean delete(String id, Deadline deadline) {
+        return delete(id, deadline, null) == Changed.CHANGED;
+    }
+
+    /** The same, at most once for {@code mark}'s request (null: no mark). */
+    Changed delete(String id, Deadline deadline, RequestMark mark);
 
     /** Records a re-arm request on the definition; the scheduled function applies it. @return false if no such alert */
-    boolean requestRearm(String id, Instant at, Deadline deadline);
+    default boolean requestRearm(String id, Instant at, Deadline deadline) {
+        return requestRearm(id, at, deadline, null) == Changed.CHANGED;
+    }
+
+    /** The same, at most once for {@code mark}'s request (null: no mark). */
+    Changed requestRearm(String id, Instant at, Deadline deadline, RequestMark mark);
 }

@@ -4,6 +4,7 @@ import dev.stockalerts.alert.Alert;
 import dev.stockalerts.time.Deadline;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -45,14 +46,26 @@ public final class AlertDefinitions {
         return alerts.get(id);
     }
 
+    /** The alerts made from a Telegram chat, oldest first (per shard). */
+    public List<Alert> ofTelegramChat(String chat) {
+        return alerts.ofTelegramChat(chat);
+    }
+
     /** @return false when {@link #maxAlerts()} alerts exist already */
     public boolean create(Alert alert, Deadline deadline) {
-        AlertAdmin.Created created = alerts.create(alert, maxAlerts, deadline);
+        return create(alert, deadline, null) == AlertAdmin.Created.CREATED;
+    }
+
+    /**
+     * Creates it, at most once for {@code mark}'s request (null: no mark). @return CREATED, CAP_REACHED when
+     * {@link #maxAlerts()} alerts exist already, or REPEATED when the mark was there (nothing written)
+     */
+    public AlertAdmin.Created create(Alert alert, Deadline deadline, RequestMark mark) {
+        AlertAdmin.Created created = alerts.create(alert, maxAlerts, deadline, mark);
         // A time-ordered id colliding is not a case to handle, only to notice.
         if (created == AlertAdmin.Created.ID_TAKEN) throw new IllegalStateException("alert id " + alert.id() + " already exists");
-        if (created == AlertAdmin.Created.CAP_REACHED) return false;
-        changed(alert.id(), "created");
-        return true;
+        if (created == AlertAdmin.Created.CREATED) changed(alert.id(), "created");
+        return created;
     }
 
     /**
@@ -82,16 +95,26 @@ public final class AlertDefinitions {
 
     /** @return false if there was no such alert */
     public boolean delete(String id, Deadline deadline) {
-        if (!alerts.delete(id, deadline)) return false;
-        changed(id, "deleted");
-        return true;
+        return delete(id, deadline, null) == AlertAdmin.Changed.CHANGED;
+    }
+
+    /** Deletes it, at most once for {@code mark}'s request (null: no mark). */
+    public AlertAdmin.Changed delete(String id, Deadline deadline, RequestMark mark) {
+        AlertAdmin.Changed result = alerts.delete(id, deadline, mark);
+        if (result == AlertAdmin.Changed.CHANGED) changed(id, "deleted");
+        return result;
     }
 
     /** @return false if there was no such alert */
     public boolean requestRearm(String id, Instant at, Deadline deadline) {
-        if (!alerts.requestRearm(id, at, deadline)) return false;
-        changed(id, "re-arm requested");
-        return true;
+        return requestRearm(id, at, deadline, null) == AlertAdmin.Changed.CHANGED;
+    }
+
+    /** Records a re-arm request, at most once for {@code mark}'s request (null: no mark). */
+    public AlertAdmin.Changed requestRearm(String id, Instant at, Deadline deadline, RequestMark mark) {
+        AlertAdmin.Changed result = alerts.requestRearm(id, at, deadline, mark);
+        if (result == AlertAdmin.Changed.CHANGED) changed(id, "re-arm requested");
+        return result;
     }
 
     private void changed(String id, String what) {

@@ -12,23 +12,26 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Sends the message text to one chat through the Telegram Bot API (sendMessage). */
+/**
+ * Sends the message text through the Telegram Bot API (sendMessage): to the chat the alert was made from in Telegram,
+ * else to the service's chat.
+ */
 public final class TelegramChannel implements NotificationChannel {
     public static final String NAME = "telegram";
     /** Telegram rejects longer texts outright. */
     static final int MAX_TEXT = 4096;
 
     private final URI endpoint;
-    private final String chatId;
+    private final String defaultChat;
     private final JsonPost post;
 
-    public TelegramChannel(URI base, String botToken, String chatId, OutboundHttp http, Duration timeout) {
+    /** @param defaultChat the service's chat (TELEGRAM_CHAT_ID), or null when only alerts made in a chat use Telegram */
+    public TelegramChannel(URI base, String botToken, String defaultChat, OutboundHttp http, Duration timeout) {
         Objects.requireNonNull(base, "base");
         if (botToken == null || botToken.isBlank()) throw new IllegalArgumentException("bot token is required");
-        if (chatId == null || chatId.isBlank()) throw new IllegalArgumentException("chat id is required");
         String b = base.toString().replaceAll("/+$", "");
         this.endpoint = URI.create(b + "/bot" + botToken + "/sendMessage");
-        this.chatId = chatId;
+        this.defaultChat = defaultChat == null || defaultChat.isBlank() ? null : defaultChat;
         this.post = new JsonPost(http, timeout);
     }
 
@@ -39,10 +42,14 @@ public final class TelegramChannel implements NotificationChannel {
 
     @Override
     public void send(Notification n, Deadline deadline) throws DeliveryException {
+        String chat = n.telegramChat() != null ? n.telegramChat() : defaultChat;
+        if (chat == null) {
+            throw new DeliveryException(NAME, Outcome.REJECTED, "no chat to send to: the alert names none and TELEGRAM_CHAT_ID is not set");
+        }
         String text = n.message();
         if (text.length() > MAX_TEXT) text = text.substring(0, MAX_TEXT);
         ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("chat_id", chatId);
+        body.put("chat_id", chat);
         body.put("text", text); // no parse_mode: symbols like BRK-B must not be read as markup
 
         JsonPost.Response response = post.post(NAME, endpoint, body, deadline);

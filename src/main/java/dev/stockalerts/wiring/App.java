@@ -1,12 +1,13 @@
 package dev.stockalerts.wiring;
 
 import dev.stockalerts.api.AlertEndpoints;
-import dev.stockalerts.api.AlertReferences;
 import dev.stockalerts.api.HistoryEndpoint;
 import dev.stockalerts.api.PageTokens;
 import dev.stockalerts.api.QuoteEndpoint;
 import dev.stockalerts.api.Router;
 import dev.stockalerts.api.StockApiRoutes;
+import dev.stockalerts.api.TelegramWebhookEndpoint;
+import dev.stockalerts.bot.ChatBot;
 import dev.stockalerts.aws.SsmParameterStore;
 import dev.stockalerts.config.Secrets;
 import dev.stockalerts.config.Settings;
@@ -16,11 +17,14 @@ import dev.stockalerts.dynamo.DynamoClients;
 import dev.stockalerts.dynamo.DynamoFiringHistory;
 import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoPageTokenKey;
+import dev.stockalerts.dynamo.DynamoRequestMarks;
 import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.dynamo.DynamoThrottleStore;
 import dev.stockalerts.manage.AlertDefinitions;
+import dev.stockalerts.manage.AlertReferences;
 import dev.stockalerts.notify.TelegramChannel;
 import dev.stockalerts.notify.WebhookChannel;
+import dev.stockalerts.state.StateReader;
 import dev.stockalerts.time.DeadlineContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -40,8 +44,12 @@ public final class App {
     /** The secrets the scheduled function reads: quote providers (Finnhub), channels (Telegram, webhook), admin notices. */
     public static final Set<Secrets.Secret> CRON_SECRETS = Set.of(Secrets.Secret.FINNHUB_API_KEY, Secrets.Secret.TELEGRAM_BOT_TOKEN,
             Secrets.Secret.ALERT_WEBHOOK_URL, Secrets.Secret.ADMIN_WEBHOOK_URL);
-    /** The secrets the API reads: quote providers (Finnhub) and admin notices of their failures. It sends no alert itself. */
-    public static final Set<Secrets.Secret> API_SECRETS = Set.of(Secrets.Secret.FINNHUB_API_KEY, Secrets.Secret.ADMIN_WEBHOOK_URL);
+    /**
+     * The secrets the API reads: quote providers (Finnhub), admin notices of their failures, and the Telegram webhook's
+     * secret token. It sends no alert itself, and its bot answers in the webhook's response: no bot token.
+     */
+    public static final Set<Secrets.Secret> API_SECRETS = Set.of(Secrets.Secret.FINNHUB_API_KEY, Secrets.Secret.ADMIN_WEBHOOK_URL,
+            Secrets.Secret.TELEGRAM_WEBHOOK_SECRET);
 
     private final Settings settings;
     private final DynamoDbClient dynamo;
@@ -97,12 +105,16 @@ public final class App {
         AlertDefinitions definitions = new AlertDefinitions(
                 new DynamoAlertRepository(dynamo, table, settings.alertShards()), settings.maxAlerts(), log);
         PageTokens tokens = new PageTokens(new DynamoPageTokenKey(dynamo, table), clock);
+        StateReader states = DynamoStateStore.reader(dynamo, table, settings.alertShards());
+        AlertReferences references = new AlertReferences(channelNames(), outbound.quotes());
+        DynamoFiringHistory history = new DynamoFiringHistory(dynamo, table, settings.historyTtl(), Backoff.standard(), log);
+        ChatBot bot = new ChatBot(outbound.quotes(), definitions, references, states, history,
+                new DynamoRequestMarks(dynamo, table), clock, log);
         return StockApiRoutes.router(
                 new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()),
-                new AlertEndpoints(definitions, DynamoStateStore.reader(dynamo, table, settings.alertShards()),
-                        new AlertReferences(channelNames(), outbound.quotes()), tokens, clock),
-                new HistoryEndpoint(definitions,
-                        new DynamoFiringHistory(dynamo, table, settings.historyTtl(), Backoff.standard(), log), tokens),
+                new AlertEndpoints(definitions, states, references, tokens, clock),
+                new HistoryEndpoint(definitions, history, tokens),
+                new TelegramWebhookEndpoint(bot, settings.telegramWebhookSecret(), settings.telegramCommandChats(), log),
                 deadlines, log);
     }
 
@@ -111,12 +123,13 @@ public final class App {
     }
 
     /**
-     * The channels the scheduled function sends on: the API's own (console, SNS, any it was given plainly), plus Telegram
-     * and the webhook when their secrets are named for it (the API does not read them).
+     * The channels the scheduled function sends on: the API's own (console, SNS, any it was given plainly), plus the
+     * webhook and Telegram when their secrets are named for it (the API does not read them); Telegram needs a chat to
+     * send to too, the service's or chats that make their own alerts.
      */
     private Set<String> channelNames() {
         Set<String> names = new TreeSet<>(outbound.notifier().channelNames());
-        if (settings.telegramChatId() != null && settings.telegramBotTokenParameter() != null) names.add(TelegramChannel.NAME);
+        if (!settings.telegramCommandChats().isEmpty() && settings.telegramBotTokenParameter() != null) names.add(TelegramChannel.NAME);
         if (settings.alertWebhookUrlParameter() != null) names.add(WebhookChannel.NAME);
         return names;
     }

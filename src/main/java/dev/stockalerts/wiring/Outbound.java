@@ -83,7 +83,8 @@ public record Outbound(QuoteService quotes, ProviderTraffic traffic, Notifier no
         if (settings.alertWebhookUrl() != null) {
             channels.add(new WebhookChannel(settings.alertWebhookUrl(), http, settings.httpTimeout()));
         }
-        if (settings.telegramBotToken() != null && settings.telegramChatId() != null) {
+        // The service's chat, or chats that make their own alerts (each alert then names its chat).
+        if (settings.telegramBotToken() != null && !settings.telegramCommandChats().isEmpty()) {
             channels.add(new TelegramChannel(settings.telegramBaseUrl(), settings.telegramBotToken(),
                     settings.telegramChatId(), http, settings.httpTimeout()));
         }

@@ -48,7 +48,7 @@ class SettingsTest {
         String token = "123456:AAH secret with spaces|{}";
         SettingsException e = assertThrows(SettingsException.class,
                 () -> Settings.from(Map.of("TABLE_NAME", "t", "TELEGRAM_BOT_TOKEN", token)));
-        assertEquals("TELEGRAM_BOT_TOKEN is not a Telegram bot token as BotFather gives it (digits, a colon, then letters,"
+        assertEquals("TELEGRAM_BOT_TOKEN must be a Telegram bot token as BotFather gives it (digits, a colon, then letters,"
                 + " digits, _ or -) (its value is not shown: it is a secret)", e.getMessage());
         assertFalse(e.getMessage().contains("AAH"));
         e = assertThrows(SettingsException.class, () -> Settings.from(Map.of("TABLE_NAME", "t", "FINNHUB_API_KEY", "k3y&x=1")));
@@ -57,16 +57,38 @@ class SettingsTest {
 
     @Test
     void printedSettingsShowWhetherASecretIsSetAndAWebhooksHostButNeverTheSecrets() {
-        Settings s = Settings.from(Map.of("TABLE_NAME", "t", "TELEGRAM_BOT_TOKEN", "123456:AAHsecretPart_-x",
+        Settings s = Settings.from(Map.of("TABLE_NAME", "t", "TELEGRAM_BOT_TOKEN", "123456:AAHsecretPart_-x", "TELEGRAM_WEBHOOK_SECRET", "wh00kValue_1",
                 "FINNHUB_API_KEY", "fhSecretKey", "ALERT_WEBHOOK_URL", "https://hooks.example.com:8443/services/T0/B1/secretPath",
                 "ADMIN_WEBHOOK_URL", "https://ops.example.com/hook?token=adminSecret"));
         String printed = s.toString();
-        for (String secret : new String[] {"AAHsecretPart", "fhSecretKey", "secretPath", "adminSecret", "/services"}) {
+        for (String secret : new String[] {"AAHsecretPart", "fhSecretKey", "secretPath", "adminSecret", "/services", "wh00kValue"}) {
             assertFalse(printed.contains(secret), secret + " in " + printed);
         }
         assertTrue(printed.contains("alertWebhookUrl=https://hooks.example.com:8443/(not shown)"), printed);
         assertTrue(printed.contains("telegramBotToken=(set)"), printed);
         assertTrue(printed.contains("tableName=t"), printed);
+    }
+
+    @Test
+    void theWebhookSecretMustHaveTelegramsShapeAndIsNeverEchoed() {
+        String secret = "not valid: has spaces";
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> Settings.from(Map.of("TABLE_NAME", "alerts", "TELEGRAM_WEBHOOK_SECRET", secret)));
+        assertEquals("TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of the characters A-Z, a-z, 0-9, _ and - (its value is not shown: it is a secret)",
+                e.getMessage());
+        assertMessage(Map.of("TELEGRAM_WEBHOOK_SECRET", "x".repeat(257)),
+                "TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of the characters A-Z, a-z, 0-9, _ and - (its value is not shown: it is a secret)");
+        assertEquals("a-Z_09", Settings.from(Map.of("TABLE_NAME", "t", "TELEGRAM_WEBHOOK_SECRET", "a-Z_09")).telegramWebhookSecret());
+    }
+
+    @Test
+    void theChatsThatMayCommandTheBotAreTheServicesAndTheAllowedOnes() {
+        Settings s = Settings.from(Map.of("TABLE_NAME", "t", "TELEGRAM_CHAT_ID", "-1001234",
+                "TELEGRAM_ALLOWED_CHAT_IDS", " 424242, ,-1009999 ,424242"));
+        assertEquals(java.util.List.of("-1001234", "424242", "-1009999"), java.util.List.copyOf(s.telegramCommandChats()));
+        assertMessage(Map.of("TELEGRAM_ALLOWED_CHAT_IDS", "424242,@mychannel"),
+                "TELEGRAM_ALLOWED_CHAT_IDS must list Telegram chat ids such as 123456789 or -1001234567890, got '@mychannel'");
+        assertTrue(Settings.from(Map.of("TABLE_NAME", "t")).telegramCommandChats().isEmpty());
     }
 
     private static void assertMessage(Map<String, String> vars, String expected) {

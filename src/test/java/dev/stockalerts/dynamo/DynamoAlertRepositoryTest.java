@@ -5,6 +5,7 @@ import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
 import dev.stockalerts.check.StoreUsage;
 import dev.stockalerts.manage.AlertAdmin;
+import dev.stockalerts.manage.RequestMark;
 import dev.stockalerts.testing.LocalDynamo;
 import dev.stockalerts.time.Deadline;
 import org.junit.jupiter.api.AfterEach;
@@ -181,5 +182,39 @@ class DynamoAlertRepositoryTest {
         assertEquals(3, used.calls());
         assertTrue(used.readUnits() >= 1, "strongly consistent GetItem: 1 RCU, got " + used.readUnits());
         assertTrue(used.writeUnits() >= 2, "two writes of small items: 1 WCU each, got " + used.writeUnits());
+    }
+
+    @Test
+    void aChangeWithARequestMarkIsMadeOnceAndItsRepeatWritesNothing() {
+        Instant expires = CREATED.plus(Duration.ofDays(1));
+        Alert inChat = new Alert("a-chat", "AAPL", Condition.ABOVE, 200, null, List.of("telegram"), CREATED, null, "note", 1, 1,
+                null, "424242");
+        RequestMark created = new RequestMark("telegram/424242/1", "Alert set", expires);
+        assertEquals(AlertAdmin.Created.CREATED, alerts.create(inChat, CAP, NONE, created));
+        assertEquals(Optional.of(inChat), alerts.get("a-chat"), "the chat is stored with the definition");
+        assertEquals(List.of(inChat), alerts.ofTelegramChat("424242"));
+        assertEquals(List.of(), alerts.ofTelegramChat("999"));
+        Map<String, Long> afterCreate = configNumbers();
+
+        Alert again = new Alert("a-chat-2", "AAPL", Condition.ABOVE, 200, null, List.of("telegram"), CREATED, null, null, 1, 1,
+                null, "424242");
+        assertEquals(AlertAdmin.Created.REPEATED, alerts.create(again, CAP, NONE, created));
+        assertEquals(Optional.empty(), alerts.get("a-chat-2"));
+        assertEquals(afterCreate, configNumbers(), "no revision bump, no count");
+        assertEquals(Optional.of("Alert set"), new DynamoRequestMarks(client, table).answerTo("telegram/424242/1"));
+        assertEquals(Optional.empty(), new DynamoRequestMarks(client, table).answerTo("telegram/424242/2"));
+        var mark = Items.get(client, table, Items.key("REQUEST", "telegram/424242/1"), true).orElseThrow();
+        assertEquals(expires.getEpochSecond(), Items.integer(mark, Items.EXPIRES_AT, 0), "DynamoDB's TTL forgets it");
+
+        RequestMark rearm = new RequestMark("telegram/424242/2", "Re-arm requested", expires);
+        assertEquals(AlertAdmin.Changed.CHANGED, alerts.requestRearm("a-chat", CREATED.plusSeconds(60), NONE, rearm));
+        assertEquals(AlertAdmin.Changed.REPEATED, alerts.requestRearm("a-chat", CREATED.plusSeconds(120), NONE, rearm));
+        assertEquals(CREATED.plusSeconds(60), alerts.get("a-chat").orElseThrow().rearmRequestedAt());
+
+        RequestMark delete = new RequestMark("telegram/424242/3", "Deleted", expires);
+        assertEquals(AlertAdmin.Changed.NOT_FOUND, alerts.delete("nope", NONE, delete));
+        assertEquals(AlertAdmin.Changed.CHANGED, alerts.delete("a-chat", NONE, delete));
+        assertEquals(AlertAdmin.Changed.REPEATED, alerts.delete("a-chat", NONE, delete));
+        assertEquals(0, configNumbers().get("count"));
     }
 }

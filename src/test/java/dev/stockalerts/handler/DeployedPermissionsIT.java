@@ -246,7 +246,7 @@ class DeployedPermissionsIT {
         InvokeResult failed = cron.invoke(LambdaSandbox.sampleEvent("schedule.json"), CRON_TIMEOUT);
 
         assertEquals(InvokeResult.Kind.FUNCTION_ERROR, failed.kind(), failed::describe);
-        assertTrue(failed.errorMessage().contains("TELEGRAM_BOT_TOKEN is not a Telegram bot token"), failed::describe);
+        assertTrue(failed.errorMessage().contains("TELEGRAM_BOT_TOKEN must be a Telegram bot token"), failed::describe);
         List<String> everything = new ArrayList<>(cron.logs());
         everything.add(failed.body());
         assertFalse(everything.stream().anyMatch(l -> l.contains("AAH secret")), "the token was printed");

@@ -13,11 +13,11 @@ import dev.stockalerts.alert.Alert;
 import dev.stockalerts.alert.Condition;
 import dev.stockalerts.alert.RearmPolicy;
 import dev.stockalerts.api.AlertEndpoints;
-import dev.stockalerts.api.AlertReferences;
 import dev.stockalerts.api.HistoryEndpoint;
 import dev.stockalerts.api.PageTokens;
 import dev.stockalerts.api.QuoteEndpoint;
 import dev.stockalerts.api.StockApiRoutes;
+import dev.stockalerts.api.TelegramWebhookEndpoint;
 import dev.stockalerts.config.Settings;
 import dev.stockalerts.dynamo.Backoff;
 import dev.stockalerts.dynamo.DynamoAlertRepository;
@@ -26,6 +26,7 @@ import dev.stockalerts.dynamo.DynamoMetrics;
 import dev.stockalerts.dynamo.DynamoPageTokenKey;
 import dev.stockalerts.dynamo.DynamoStateStore;
 import dev.stockalerts.manage.AlertDefinitions;
+import dev.stockalerts.manage.AlertReferences;
 import dev.stockalerts.testing.ApiEvents;
 import dev.stockalerts.testing.CronHarness;
 import dev.stockalerts.testing.LocalDynamo;
@@ -111,7 +112,8 @@ class OpenApiContractTest {
             HistoryEndpoint history = new HistoryEndpoint(definitions,
                     new DynamoFiringHistory(client, env.table, settings.historyTtl(), Backoff.standard(), env.log::add), tokens);
             Set<String> routes = new TreeSet<>();
-            StockApiRoutes.routes(new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()), alerts, history, env.log::add)
+            TelegramWebhookEndpoint telegram = new TelegramWebhookEndpoint(null, null, Set.of(), env.log::add); // routes only
+            StockApiRoutes.routes(new QuoteEndpoint(outbound.quotes(), settings.quoteCacheTtl()), alerts, history, telegram, env.log::add)
                     .forEach(route -> routes.add(route.method() + " " + route.template()));
             assertEquals(specRoutes(), routes);
         }
@@ -129,7 +131,7 @@ class OpenApiContractTest {
             JsonNode security = operation(parts[0], parts[1]).get("security");
             if (security != null && security.isEmpty()) keyless.add(route);
         }
-        assertEquals(Set.of("GET /stock/{symbol}"), keyless);
+        assertEquals(Set.of("GET /stock/{symbol}", "POST /telegram/webhook"), keyless);
         Set<String> keylessInTemplate = new TreeSet<>();
         templateEvents().forEach((route, properties) -> {
             if (properties.at("/Auth/ApiKeyRequired").isBoolean() && !properties.at("/Auth/ApiKeyRequired").asBoolean()) {
@@ -154,12 +156,12 @@ class OpenApiContractTest {
                     ApiEvents.json(body), sample);
             checked++;
         }
-        assertEquals(2, checked, "create and edit carry bodies");
+        assertEquals(3, checked, "create, edit and the Telegram update carry bodies");
     }
 
     @Test
     void whatTheHandlerAnswersMatchesTheDescribedResponse() {
-        try (CronHarness env = new CronHarness().env("MAX_ALERTS", "2")) {
+        try (CronHarness env = SampleApiEventsTest.withTelegramBot(new CronHarness().env("MAX_ALERTS", "2"))) {
             env.market.list("AAPL", 190);
             env.putAlert(new Alert(SampleApiEventsTest.SAMPLE_ALERT, "AAPL", Condition.BELOW, 150, RearmPolicy.once(),
                     List.of("webhook"), CronHarness.T0));
@@ -180,6 +182,9 @@ class OpenApiContractTest {
             calls.add(routed("PATCH", "/alerts/{id}", "/alerts/" + SampleApiEventsTest.SAMPLE_ALERT, "{\"level\":-1}"));
             calls.add(routed("POST", "/alerts/{id}/rearm", "/alerts/nope/rearm", null));
             calls.add(routed("DELETE", "/alerts/{id}", "/alerts/nope", null));
+            calls.add(routed("POST", "/telegram/webhook", "/telegram/webhook", "{\"update_id\":1}"));
+            calls.add(routed("POST", "/telegram/webhook", "/telegram/webhook", "{\"update_id\":2}")
+                    .withHeaders(Map.of("X-Telegram-Bot-Api-Secret-Token", SampleApiEventsTest.SAMPLE_SECRET)));
 
             Set<String> seen = new TreeSet<>();
             for (APIGatewayProxyRequestEvent call : calls) {
@@ -199,7 +204,7 @@ class OpenApiContractTest {
                 }
                 seen.add(response.getStatusCode().toString());
             }
-            assertEquals(Set.of("200", "201", "202", "204", "400", "404", "409", "413"), seen);
+            assertEquals(Set.of("200", "201", "202", "204", "400", "401", "404", "409", "413"), seen);
         }
     }
 

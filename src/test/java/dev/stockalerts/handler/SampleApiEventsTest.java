@@ -26,7 +26,11 @@ class SampleApiEventsTest {
     /** The id the get/rearm/delete samples use. */
     static final String SAMPLE_ALERT = "3f6c1a52-8d0e-4b7a-9c21-5e4f2d7a9b10";
 
-    /** In the order they run: delete last, so get, edit and rearm find the alert. */
+    /** The webhook secret token the Telegram sample carries, and the chat it comes from. */
+    static final String SAMPLE_SECRET = "sample_webhook-Secret42";
+    static final String SAMPLE_CHAT = "424242";
+
+        /** In the order they run: delete last, so get, edit and rearm find the alert. */
     static final Map<String, Integer> EXPECTED = new LinkedHashMap<>();
 
     static {
@@ -39,6 +43,7 @@ class SampleApiEventsTest {
         EXPECTED.put("api-rearm-alert.json", 202);
         EXPECTED.put("api-alert-history.json", 200);
         EXPECTED.put("api-delete-alert.json", 204);
+        EXPECTED.put("api-telegram-update.json", 200);
     }
 
     @Test
@@ -49,7 +54,7 @@ class SampleApiEventsTest {
                     .filter(n -> n.startsWith("api-") && n.endsWith(".json")).collect(TreeSet::new, TreeSet::add, TreeSet::addAll),
                     "every sample has an expected status here");
         }
-        try (CronHarness env = new CronHarness()) {
+        try (CronHarness env = withTelegramBot(new CronHarness())) {
             env.market.list("AAPL", 190);
             env.putAlert(new Alert(SAMPLE_ALERT, "AAPL", Condition.BELOW, 150, RearmPolicy.once(), List.of("webhook"), CronHarness.T0));
             CronHarness.ApiContainer api = env.api();
@@ -63,6 +68,11 @@ class SampleApiEventsTest {
                 }
             }
         }
+    }
+
+    /** The bot on, taking the Telegram sample's secret and chat. */
+    static CronHarness withTelegramBot(CronHarness env) {
+        return env.env("TELEGRAM_WEBHOOK_SECRET", SAMPLE_SECRET).env("TELEGRAM_ALLOWED_CHAT_IDS", SAMPLE_CHAT);
     }
 
     @Test

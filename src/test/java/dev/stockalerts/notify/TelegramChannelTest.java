@@ -2,6 +2,7 @@ package dev.stockalerts.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stockalerts.delivery.Notification;
 import dev.stockalerts.delivery.SendResult.Outcome;
 import dev.stockalerts.testing.LoopbackHttpServer.Response;
 import dev.stockalerts.testing.LoopbackHttpServer;
@@ -44,6 +45,22 @@ class TelegramChannelTest {
         assertEquals("-1001234567890", body.get("chat_id").asText());
         assertEquals("AAPL ABOVE 200.00: price 201.35 at 2026-11-25T14:05:00Z", body.get("text").asText());
         assertEquals(2, body.size());
+    }
+
+    @Test
+    void anAlertMadeInAChatIsSentToThatChatAndWithoutADefaultChatOthersAreRejected() throws Exception {
+        server.routeAll(Response.json(200, "{\"ok\":true,\"result\":{\"message_id\":43,\"date\":1795615500,"
+                + "\"chat\":{\"id\":424242,\"type\":\"private\"},\"text\":\"fired\"}}"));
+        Notification sample = NotificationTest.sample();
+        channel().send(new Notification(sample.alertId(), sample.symbol(), sample.condition(), sample.level(), sample.price(),
+                sample.time(), sample.fireCount(), sample.trigger(), "424242"), Deadline.none());
+        assertEquals("424242", new ObjectMapper().readTree(server.onlyRequest().body()).get("chat_id").asText());
+
+        TelegramChannel noDefault = new TelegramChannel(server.baseUri(), TOKEN, null, Notifier.http(), Duration.ofSeconds(5));
+        DeliveryException e = assertThrows(DeliveryException.class, () -> noDefault.send(NotificationTest.sample(), Deadline.none()));
+        assertEquals(Outcome.REJECTED, e.outcome());
+        assertEquals("telegram: no chat to send to: the alert names none and TELEGRAM_CHAT_ID is not set", e.getMessage());
+        assertEquals(1, server.requests().size(), "nothing sent");
     }
 
     @Test

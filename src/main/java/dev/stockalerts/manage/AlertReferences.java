@@ -1,4 +1,4 @@
-package dev.stockalerts.api;
+package dev.stockalerts.manage;
 
 import dev.stockalerts.alert.Alert;
 import dev.stockalerts.quote.QuoteService;
@@ -27,7 +27,7 @@ public final class AlertReferences {
     }
 
     /** Problems by field of a new alert: its symbol must be one a provider knows, its channels configured. */
-    Map<String, String> problems(String symbol, List<String> named, Deadline deadline) {
+    public Map<String, String> problems(String symbol, List<String> named, Deadline deadline) {
         Map<String, String> problems = new LinkedHashMap<>();
         // Half the request's time at most: the write that follows needs the rest.
         if (symbol != null && quotes.lookup(List.of(symbol), deadline.share(0.5)).unknown().contains(symbol)) {
@@ -38,7 +38,7 @@ public final class AlertReferences {
     }
 
     /** Problems by field of the channels an alert names ({@code named} null: the default channels). */
-    Map<String, String> channelProblems(List<String> named) {
+    public Map<String, String> channelProblems(List<String> named) {
         Map<String, String> problems = new LinkedHashMap<>();
         List<String> wanted = named == null ? Alert.DEFAULT_CHANNELS : named;
         Set<String> unknown = new LinkedHashSet<>(wanted);
